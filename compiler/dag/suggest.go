@@ -1,0 +1,107 @@
+package dag
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/flis-dk/flis/compiler/diag"
+)
+
+// suggest builds the did-you-mean hint for an atom that matched nothing, from the values its
+// method could have matched, written the way the user would write them ("tag:monthly").
+func (g *Graph) suggest(a Atom) string {
+	var cands []string
+	prefix := ""
+	if a.Method != "" {
+		prefix = a.Method + ":"
+	}
+	switch a.Method {
+	case "":
+		cands = append(append(append(cands, g.names...), g.areas...), g.tags...)
+	case "tag":
+		cands = g.tags
+	case "area":
+		cands = g.areas
+	case "path":
+		cands = g.paths()
+	case "source":
+		cands = g.sources()
+	case "config":
+		prefix = "config." + a.Key + ":"
+		cands = g.configValues(a.Key)
+		if len(cands) == 0 {
+			// Nobody has that key: the key is the likely typo.
+			keys := g.configKeys()
+			if c := diag.Closest(a.Key, keys, 3); len(c) > 0 {
+				return didYouMean("config.", c, ":"+a.Value)
+			}
+			if len(keys) > 0 {
+				return "config keys in use: " + strings.Join(keys, ", ")
+			}
+			return ""
+		}
+	case "resource_type", "test_type":
+		return ""
+	case "fqn":
+		cands = g.names
+	}
+	c := diag.Closest(a.Value, cands, 3)
+	if len(c) == 0 {
+		return ""
+	}
+	return didYouMean(prefix, c, "")
+}
+
+// didYouMean renders like diag.DidYouMean, with the method around each candidate.
+func didYouMean(prefix string, cands []string, suffix string) string {
+	q := make([]string, len(cands))
+	for i, c := range cands {
+		q[i] = fmt.Sprintf("%q", prefix+c+suffix)
+	}
+	return "did you mean " + strings.Join(q, " or ") + "?"
+}
+
+func (g *Graph) paths() []string {
+	seen := map[string]bool{}
+	for _, n := range g.nodes {
+		for q := n.Path; q != "." && q != "/" && q != ""; q = path.Dir(q) {
+			if seen[q] {
+				break
+			}
+			seen[q] = true
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func (g *Graph) sources() []string {
+	seen := map[string]bool{}
+	for _, n := range g.nodes {
+		if n.Kind == KindSource {
+			seen[n.Source] = true
+			seen[n.Source+"."+n.Name] = true
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func (g *Graph) configValues(key string) []string {
+	seen := map[string]bool{}
+	for _, n := range g.nodes {
+		if v, ok := n.Config[key]; ok {
+			seen[v] = true
+		}
+	}
+	return sortedKeys(seen)
+}
+
+func (g *Graph) configKeys() []string {
+	seen := map[string]bool{}
+	for _, n := range g.nodes {
+		for k := range n.Config {
+			seen[k] = true
+		}
+	}
+	return sortedKeys(seen)
+}

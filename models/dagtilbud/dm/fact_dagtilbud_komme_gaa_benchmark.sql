@@ -1,0 +1,17 @@
+-- fact_dagtilbud_komme_gaa for the benchmark cube: barn_uuid is replaced by pmakoer_id, the
+-- keyed hash of the child's barn_id (through dsa.aula_barn), the same key as in
+-- fact_dagtilbud_benchmark.
+SELECT
+    encode(hmac(b.barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id,
+    k.dato,
+    k.interval_nr,
+    k.kommune_kode,
+    k.institution_nr,
+    k.registrering,
+    k.starttidspunkt,
+    k.sluttidspunkt,
+    k.start_minut_key,
+    k.slut_minut_key,
+    k.fuldtidsboern
+FROM fact_dagtilbud_komme_gaa AS k
+LEFT JOIN dsa.aula_barn AS b ON b.barn_uuid = k.barn_uuid

@@ -1,0 +1,189 @@
+package materialize
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// This file plans incremental models: the stage holds only new or changed rows and the
+// strategy applies them to the existing table inside the publish transaction.
+
+// strategyFunc is the pure heart of a strategy: the statements that apply the stage to the
+// target. cols are the columns to write (stage columns the target has after schema-change
+// handling), in stage order.
+type strategyFunc func(c *planCtx, cols []string) []string
+
+// incremental makes a registry row from a strategy. An incremental model whose table is
+// absent, is being full-refreshed or is currently a view is built like a table and swapped
+// in; only then does the strategy run.
+func incremental(apply strategyFunc) materializer {
+	return materializer{
+		build: func(c *planCtx) (*BuildPlan, error) {
+			if c.full() {
+				bp := c.fullBuild(KindIncremental)
+				if c.strategy == StrategyRange {
+					bp.RangeStart = fullRangeStart
+				}
+				return bp, nil
+			}
+			return c.incrementalBuild()
+		},
+		publish: func(c *planCtx, stageCols []Column) (*PublishPlan, error) {
+			if c.full() {
+				if err := c.checkIncrementalColumns(stageCols); err != nil {
+					return nil, err
+				}
+				return c.swap(stageCols)
+			}
+			return c.incrementalPublish(apply, stageCols)
+		},
+	}
+}
+
+// full reports whether this run rebuilds the whole relation.
+func (c *planCtx) full() bool {
+	return c.st.Kind != KindTable || c.st.FullRefresh
+}
+
+func (c *planCtx) incrementalBuild() (*BuildPlan, error) {
+	sql := body(c.m.SQL)
+	fill := fmt.Sprintf("INSERT INTO %s\n%s\n", c.stage, sql)
+	var start string
+	if c.strategy == StrategyRange {
+		var err error
+		if start, err = RangeStart(c.m, c.st); err != nil {
+			return nil, err
+		}
+		// The stage keeps exactly the rows the publish will delete and replace, even if
+		// the model's SQL does not filter on ${range_start} itself.
+		fill = fmt.Sprintf("INSERT INTO %s\nSELECT * FROM (\n%s\n) AS flis_src\nWHERE flis_src.%s >= %s",
+			c.stage, sql, quoteIdent(c.m.Range.Column), quoteLiteral(start))
+	}
+	stmts := []string{
+		c.d.DropIfExists(c.stage),
+		fmt.Sprintf("CREATE TABLE %s AS\n%s\nWITH NO DATA", c.stage, sql),
+	}
+	stmts = append(stmts, c.d.AfterCreateStage(c.m, c.stage)...)
+	stmts = append(stmts, fill, "ANALYZE "+c.stage.String())
+	return &BuildPlan{
+		Model: c.m.ID, Materialized: KindIncremental, Strategy: c.strategy, Stage: c.stage,
+		Statements: stmts, RangeStart: start,
+		// The result of a merge exists only after it ran: audit the target inside the
+		// transaction, so a failing test rolls the change back.
+		AuditRelation: c.m.Relation, AuditPhase: AuditInPublish,
+	}, nil
+}
+
+// checkIncrementalColumns checks the strategy's columns against what the SQL produced.
+func (c *planCtx) checkIncrementalColumns(stageCols []Column) error {
+	if err := needColumns(c.m.ID, "unique_key", c.m.UniqueKey, stageCols); err != nil {
+		return err
+	}
+	if c.m.Range != nil {
+		if err := needColumns(c.m.ID, "range.column", []string{c.m.Range.Column}, stageCols); err != nil {
+			return err
+		}
+	}
+	for _, ix := range c.m.Indexes {
+		if err := needColumns(c.m.ID, "indexes", ix.Columns, stageCols); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*PublishPlan, error) {
+	if err := c.checkIncrementalColumns(stageCols); err != nil {
+		return nil, err
+	}
+	change, final, err := c.schemaChange(stageCols)
+	if err != nil {
+		return nil, err
+	}
+	// Write the stage columns the target has; with append_new_columns, target columns the
+	// model no longer produces are left NULL.
+	var cols []string
+	for _, sc := range stageCols {
+		if slices.ContainsFunc(final, func(f Column) bool { return f.Name == sc.Name }) {
+			cols = append(cols, sc.Name)
+		}
+	}
+	stmts := []string{c.lockTimeout()}
+	stmts = append(stmts, change...)
+	stmts = append(stmts, apply(c, cols)...)
+	// Indexes added to the config since the table was created; existing ones are kept.
+	for _, ix := range c.m.Indexes {
+		stmts = append(stmts, createIndex(ix, indexName(c.m.Relation, ix), c.m.Relation, true))
+	}
+	grants, err := grantStatements(c.m, final)
+	if err != nil {
+		return nil, err
+	}
+	stmts = append(stmts, grants...)
+	return &PublishPlan{Statements: stmts, Cleanup: []string{"DROP TABLE IF EXISTS " + c.stage.String()}}, nil
+}
+
+// keyMatch is the NULL-safe join of target row t and stage row s on the unique key: with
+// plain `=` a NULL key never matches, so every run would insert its row again.
+func keyMatch(keys []string) string {
+	conds := make([]string, len(keys))
+	for i, k := range keys {
+		q := quoteIdent(k)
+		conds[i] = fmt.Sprintf("t.%s IS NOT DISTINCT FROM s.%s", q, q)
+	}
+	return strings.Join(conds, " AND ")
+}
+
+func insertFromStage(c *planCtx, cols []string) string {
+	return fmt.Sprintf("INSERT INTO %s (%s)\nSELECT %s FROM %s AS s",
+		c.m.Relation, quoteList(cols, ""), quoteList(cols, "s."), c.stage)
+}
+
+func appendStatements(c *planCtx, cols []string) []string {
+	return []string{insertFromStage(c, cols)}
+}
+
+func deleteInsertStatements(c *planCtx, cols []string) []string {
+	return []string{
+		fmt.Sprintf("DELETE FROM %s AS t\nWHERE EXISTS (SELECT FROM %s AS s WHERE %s)",
+			c.m.Relation, c.stage, keyMatch(c.m.UniqueKey)),
+		insertFromStage(c, cols),
+	}
+}
+
+func rangeStatements(c *planCtx, cols []string) []string {
+	start, _ := RangeStart(c.m, c.st) // validated by the build with the same inputs
+	return []string{
+		fmt.Sprintf("DELETE FROM %s WHERE %s >= %s", c.m.Relation, quoteIdent(c.m.Range.Column), quoteLiteral(start)),
+		insertFromStage(c, cols),
+	}
+}
+
+func mergeStatements(c *planCtx, cols []string) []string {
+	var update []string
+	for _, col := range cols {
+		if !slices.Contains(c.m.UniqueKey, col) {
+			update = append(update, fmt.Sprintf("%s = s.%s", quoteIdent(col), quoteIdent(col)))
+		}
+	}
+	on := keyMatch(c.m.UniqueKey)
+	if c.d.HasMerge(c.st.ServerVersion) {
+		matched := "DO NOTHING"
+		if len(update) > 0 {
+			matched = "UPDATE SET " + strings.Join(update, ", ")
+		}
+		return []string{fmt.Sprintf("MERGE INTO %s AS t\nUSING %s AS s\nON (%s)\nWHEN MATCHED THEN %s\nWHEN NOT MATCHED THEN INSERT (%s) VALUES (%s)",
+			c.m.Relation, c.stage, on, matched, quoteList(cols, ""), quoteList(cols, "s."))}
+	}
+	// Before MERGE (PostgreSQL < 15): update matches, then insert the rest. INSERT ... ON
+	// CONFLICT is no substitute: it needs a unique index and treats NULL keys as distinct,
+	// so a NULL key would be inserted again on every run.
+	var stmts []string
+	if len(update) > 0 {
+		stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t\nSET %s\nFROM %s AS s\nWHERE %s",
+			c.m.Relation, strings.Join(update, ", "), c.stage, on))
+	}
+	return append(stmts, fmt.Sprintf("INSERT INTO %s (%s)\nSELECT %s FROM %s AS s\nWHERE NOT EXISTS (SELECT FROM %s AS t WHERE %s)",
+		c.m.Relation, quoteList(cols, ""), quoteList(cols, "s."), c.stage, c.m.Relation, on))
+}
