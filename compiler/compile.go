@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -16,8 +17,11 @@ type Options struct {
 	Root string
 	// Vars override the project's variable defaults (from --vars).
 	Vars map[string]any
-	// Target decides the schemas models and seeds are written to.
-	Target project.Target
+	// TargetName chooses the target from flis.yaml ("" = default_target, else dev); the
+	// target decides the schemas models and seeds are written to. Getenv expands ${env:X}
+	// in its DSN and lets FLIS_DSN override it (nil = os.Getenv).
+	TargetName string
+	Getenv     func(string) string
 	// CacheDir holds the analysis cache keyed by file content hash; "" disables it.
 	CacheDir string
 	// Parallelism bounds the SQL analysis workers; 0 means the number of CPUs.
@@ -45,9 +49,17 @@ func Compile(opts Options) (*Result, error) {
 
 	vars, ds := mergeVars(proj.Config, opts.Vars)
 	diags.Append(ds)
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	target, err := project.ResolveTarget(proj.Config, opts.TargetName, opts.Getenv)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "flis.yaml"}, "%v", err))
+		return nil, finish(diags)
+	}
 
 	t = time.Now()
-	c := &compilation{proj: proj, target: opts.Target, vars: vars, nodes: map[string]*Node{}}
+	c := &compilation{proj: proj, target: target, vars: vars, nodes: map[string]*Node{}}
 	analyses := c.analyseAll(opts, &stats)
 	stats.AnalyseMS = ms(t)
 
@@ -75,7 +87,7 @@ func Compile(opts Options) (*Result, error) {
 	stats.TotalMS = ms(start)
 	diags.Sort()
 	return &Result{
-		Project: proj, Target: opts.Target, Vars: vars, Nodes: c.nodes, Order: order,
+		Project: proj, Target: target, Vars: vars, Nodes: c.nodes, Order: order,
 		Graph: g, Warnings: diags.Warnings(), Stats: stats,
 	}, nil
 }

@@ -85,7 +85,7 @@ func loadKommuner() (*kommuneSet, error) {
 		s.list = append(s.list, kommune{
 			kode: int16(kode), navn: r[1], region: int16(region), befolkning: x.pop, postnumre: x.postn,
 			institutioner: max(3, x.pop/2500),
-			distrikter:    max(2, x.pop/6000),
+			distrikter:    min(60, max(2, x.pop/6000)), // codes KKKDD, 99 is the ungdomsskole
 		})
 		total += x.pop
 	}

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 
 	"github.com/dominikbraun/graph"
 
@@ -65,11 +64,7 @@ type Graph struct {
 	down  [][]int32 // children (dependents), ascending
 
 	order []int32     // topological order; nil when the graph has a cycle
-	pos   []int32     // pos[i] = position of node i in order
 	cycle *CycleError // the cycle that stops ordering, if any
-
-	// Sorted, de-duplicated values for did-you-mean hints and bare-word fallbacks.
-	names, areas, tags []string
 }
 
 func nodeHash(n Node) string { return n.ID }
@@ -78,7 +73,8 @@ func nodeHash(n Node) string { return n.ID }
 // Cycles are not an error here: Order, Levels and Select report them as *CycleError, so a
 // caller can still inspect and print a cyclic project.
 func New(nodes []Node, edges []Edge) (*Graph, error) {
-	lib := graph.New(nodeHash, graph.Directed())
+	st := newStore(len(nodes), len(edges))
+	lib := graph.NewWithStore(nodeHash, graph.Store[string, Node](st), graph.Directed())
 	var errs []error
 	known := make([]string, 0, len(nodes))
 	for _, n := range nodes {
@@ -116,74 +112,53 @@ func New(nodes []Node, edges []Edge) (*Graph, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return fromLibrary(lib)
+	g := snapshot(st)
+	g.lib = lib
+	return g, nil
 }
 
-// fromLibrary takes the single adjacency snapshot and builds the int-indexed copy the
-// algorithms run on.
-func fromLibrary(lib graph.Graph[string, Node]) (*Graph, error) {
-	adj, err := lib.AdjacencyMap()
-	if err != nil {
-		return nil, fmt.Errorf("adjacency snapshot: %w", err)
+// snapshot copies the store once into the ID-sorted, int-indexed form the algorithms run on.
+// This is the one adjacency snapshot: nothing here ever asks the library again.
+func snapshot(st *store) *Graph {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	g := &Graph{ids: make([]string, 0, st.live)}
+	for si, id := range st.ids {
+		if st.alive[si] {
+			g.ids = append(g.ids, id)
+		}
 	}
-	g := &Graph{lib: lib, ids: make([]string, 0, len(adj))}
-	for id := range adj {
-		g.ids = append(g.ids, id)
-	}
-	sort.Strings(g.ids)
+	slices.Sort(g.ids)
 	n := len(g.ids)
 	g.index = make(map[string]int32, n)
 	g.nodes = make([]Node, n)
+	remap := make([]int32, len(st.ids)) // store index → sorted index
 	for i, id := range g.ids {
 		g.index[id] = int32(i)
-		v, err := lib.Vertex(id)
-		if err != nil {
-			return nil, fmt.Errorf("node %q: %w", id, err)
+		si := st.index[id]
+		remap[si] = int32(i)
+		g.nodes[i] = st.nodes[si]
+	}
+	conv := func(adj []int32) []int32 {
+		if len(adj) == 0 {
+			return nil
 		}
-		g.nodes[i] = v
+		out := make([]int32, len(adj))
+		for k, si := range adj {
+			out[k] = remap[si]
+		}
+		slices.Sort(out)
+		return out
 	}
 	g.up = make([][]int32, n)
 	g.down = make([][]int32, n)
 	for i, id := range g.ids {
-		targets := adj[id]
-		if len(targets) == 0 {
-			continue
-		}
-		out := make([]int32, 0, len(targets))
-		for t := range targets {
-			j := g.index[t]
-			out = append(out, j)
-			g.up[j] = append(g.up[j], int32(i))
-		}
-		slices.Sort(out)
-		g.down[i] = out
+		si := st.index[id]
+		g.up[i] = conv(st.in[si])
+		g.down[i] = conv(st.out[si])
 	}
-	// up[j] was filled in ascending i order, so it is sorted already.
 	g.order, g.cycle = g.topoSort()
-	if g.order != nil {
-		g.pos = make([]int32, n)
-		for p, i := range g.order {
-			g.pos[i] = int32(p)
-		}
-	}
-	g.collectVocabulary()
-	return g, nil
-}
-
-func (g *Graph) collectVocabulary() {
-	names, areas, tags := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, n := range g.nodes {
-		if n.Kind != KindSource && n.Name != "" {
-			names[n.Name] = true
-		}
-		if n.Area != "" {
-			areas[n.Area] = true
-		}
-		for _, t := range n.Tags {
-			tags[t] = true
-		}
-	}
-	g.names, g.areas, g.tags = sortedKeys(names), sortedKeys(areas), sortedKeys(tags)
+	return g
 }
 
 // Library returns the underlying dominikbraun/graph value, e.g. for draw.DOT. Do not modify
@@ -241,6 +216,6 @@ func sortedKeys(m map[string]bool) []string {
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }

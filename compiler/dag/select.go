@@ -252,38 +252,45 @@ func (g *Graph) matchAtom(a Atom) (nodeSet, error) {
 		}
 	}
 	v := a.Value
+	m := matcher(v)
+	hasTag := func(n *Node) bool { return slices.ContainsFunc(n.Tags, m) }
 	switch a.Method {
 	case "":
 		// A bare word is a name, else a data area, else a tag.
-		mark(func(n *Node) bool { return n.Kind != KindSource && match(v, n.Name) })
+		mark(func(n *Node) bool { return n.Kind != KindSource && m(n.Name) })
 		if !found {
-			mark(func(n *Node) bool { return n.Area != "" && match(v, n.Area) })
+			mark(func(n *Node) bool { return n.Area != "" && m(n.Area) })
 		}
 		if !found {
-			mark(func(n *Node) bool { return slices.ContainsFunc(n.Tags, func(t string) bool { return match(v, t) }) })
+			mark(hasTag)
 		}
 	case "tag":
-		mark(func(n *Node) bool { return slices.ContainsFunc(n.Tags, func(t string) bool { return match(v, t) }) })
+		mark(hasTag)
 	case "area":
-		mark(func(n *Node) bool { return n.Area != "" && match(v, n.Area) })
+		mark(func(n *Node) bool { return n.Area != "" && m(n.Area) })
 	case "path":
-		p := strings.TrimSuffix(strings.TrimPrefix(v, "./"), "/")
-		mark(func(n *Node) bool { return matchPath(p, n.Path) })
+		p := path.Clean(v)
+		if p == "." {
+			p = "" // "path:." is the whole project
+		}
+		pm := pathMatcher(p)
+		mark(func(n *Node) bool { return pm(n.Path) })
 	case "source":
 		src, table, ok := strings.Cut(v, ".")
 		if !ok {
 			table = "*"
 		}
-		mark(func(n *Node) bool { return n.Kind == KindSource && match(src, n.Source) && match(table, n.Name) })
+		ms, mt := matcher(src), matcher(table)
+		mark(func(n *Node) bool { return n.Kind == KindSource && ms(n.Source) && mt(n.Name) })
 	case "config":
 		mark(func(n *Node) bool {
 			val, ok := n.Config[a.Key]
-			return ok && match(v, val)
+			return ok && m(val)
 		})
 	case "resource_type":
-		mark(func(n *Node) bool { return match(v, n.Kind) })
+		mark(func(n *Node) bool { return m(n.Kind) })
 	case "test_type":
-		mark(func(n *Node) bool { return n.Kind == KindTest && match(v, testType(n)) })
+		mark(func(n *Node) bool { return n.Kind == KindTest && m(testType(n)) })
 	case "fqn":
 		segs := strings.Split(v, ".")
 		mark(func(n *Node) bool { return matchFQN(segs, fqn(n)) })
@@ -299,18 +306,22 @@ func (g *Graph) matchAtom(a Atom) (nodeSet, error) {
 	return set, nil
 }
 
-// matchPath matches a file exactly, a folder as a prefix, or a glob against the file or any
+// pathMatcher matches a file exactly, a folder as a prefix, or a glob against the file or any
 // of its folders (so "path:models/k*" selects everything under models/ky).
-func matchPath(pattern, p string) bool {
+func pathMatcher(pattern string) func(string) bool {
 	if !hasMeta(pattern) {
-		return p == pattern || pattern == "" || strings.HasPrefix(p, pattern+"/")
-	}
-	for q := p; q != "." && q != "/" && q != ""; q = path.Dir(q) {
-		if ok, _ := path.Match(pattern, q); ok {
-			return true
+		return func(p string) bool {
+			return p == pattern || pattern == "" || strings.HasPrefix(p, pattern+"/")
 		}
 	}
-	return false
+	return func(p string) bool {
+		for q := p; q != "." && q != "/" && q != ""; q = path.Dir(q) {
+			if ok, _ := path.Match(pattern, q); ok {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // testType is "singular" for a test written as a .sql file under tests/ and "generic" for

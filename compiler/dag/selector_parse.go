@@ -341,10 +341,15 @@ func hasMeta(s string) bool { return strings.ContainsAny(s, `*?[\`) }
 
 // match is path.Match for patterns with wildcards and equality otherwise. Patterns were
 // validated when parsed, so the error is ignored.
-func match(pattern, s string) bool {
+func match(pattern, s string) bool { return matcher(pattern)(s) }
+
+// matcher decides once whether pattern has wildcards, instead of once per node matched.
+func matcher(pattern string) func(string) bool {
 	if !hasMeta(pattern) {
-		return pattern == s
+		return func(s string) bool { return s == pattern }
 	}
-	ok, _ := path.Match(pattern, s)
-	return ok
+	return func(s string) bool {
+		ok, _ := path.Match(pattern, s)
+		return ok
+	}
 }

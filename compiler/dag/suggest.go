@@ -16,13 +16,20 @@ func (g *Graph) suggest(a Atom) string {
 	if a.Method != "" {
 		prefix = a.Method + ":"
 	}
+	names, areas, tags := g.vocabulary()
 	switch a.Method {
 	case "":
-		cands = append(append(append(cands, g.names...), g.areas...), g.tags...)
+		cands = append(append(append(cands, names...), areas...), tags...)
+		// A bare word never names a source table; point to the method that does.
+		for _, s := range g.sources() {
+			if strings.Contains(s, ".") {
+				cands = append(cands, "source:"+s)
+			}
+		}
 	case "tag":
-		cands = g.tags
+		cands = tags
 	case "area":
-		cands = g.areas
+		cands = areas
 	case "path":
 		cands = g.paths()
 	case "source":
@@ -44,7 +51,7 @@ func (g *Graph) suggest(a Atom) string {
 	case "resource_type", "test_type":
 		return ""
 	case "fqn":
-		cands = g.names
+		cands = names
 	}
 	c := diag.Closest(a.Value, cands, 3)
 	if len(c) == 0 {
@@ -104,4 +111,22 @@ func (g *Graph) configKeys() []string {
 		}
 	}
 	return sortedKeys(seen)
+}
+
+// vocabulary returns the sorted names (of all but sources), areas and tags, for hints. It
+// runs only when a selector failed, so it is not worth keeping on the Graph.
+func (g *Graph) vocabulary() (names, areas, tags []string) {
+	ns, as, ts := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, n := range g.nodes {
+		if n.Kind != KindSource && n.Name != "" {
+			ns[n.Name] = true
+		}
+		if n.Area != "" {
+			as[n.Area] = true
+		}
+		for _, t := range n.Tags {
+			ts[t] = true
+		}
+	}
+	return sortedKeys(ns), sortedKeys(as), sortedKeys(ts)
 }

@@ -42,6 +42,7 @@ func decodeConfig(d *dec, root *yaml.Node) (*Config, *folderTree, *folderTree) {
 		return cfg, models, seeds
 	}
 	var nameNode *yaml.Node
+	pathPos := map[string]diag.Pos{}
 	d.mapping(root, d.file, configKeys, func(key string, k, v *yaml.Node) {
 		cfg.Pos[key] = d.pos(k)
 		switch key {
@@ -51,7 +52,7 @@ func decodeConfig(d *dec, root *yaml.Node) (*Config, *folderTree, *folderTree) {
 		case "version":
 			cfg.Version, _ = d.str(key, v)
 		case "paths":
-			d.decodePaths(v, &cfg.Paths)
+			d.decodePaths(v, &cfg.Paths, pathPos)
 		case "vars":
 			cfg.Vars = d.decodeVars(v)
 		case "targets":
@@ -70,6 +71,9 @@ func decodeConfig(d *dec, root *yaml.Node) (*Config, *folderTree, *folderTree) {
 			d.decodeTree(v, "seeds", seeds)
 		}
 	})
+	for k, p := range pathPos {
+		cfg.Pos["paths."+k] = p
+	}
 	if nameNode == nil && root.Kind == yaml.MappingNode {
 		d.errorf(root, "add `name: <project>` at the top", "%s has no name", d.file)
 	}
@@ -82,7 +86,7 @@ func decodeConfig(d *dec, root *yaml.Node) (*Config, *folderTree, *folderTree) {
 	return cfg, models, seeds
 }
 
-func (d *dec) decodePaths(n *yaml.Node, p *Paths) {
+func (d *dec) decodePaths(n *yaml.Node, p *Paths, pos map[string]diag.Pos) {
 	d.mapping(n, "paths", pathKeys, func(key string, k, v *yaml.Node) {
 		s, ok := d.name("paths."+key, v)
 		if !ok {
@@ -93,6 +97,7 @@ func (d *dec) decodePaths(n *yaml.Node, p *Paths) {
 			d.errorf(v, "give a folder inside the project, e.g. "+key, "paths.%s: %q is not a folder inside the project", key, s)
 			return
 		}
+		pos[key] = d.pos(d.deref(v))
 		switch key {
 		case "models":
 			p.Models = clean
@@ -232,6 +237,15 @@ func (d *dec) decodeTree(n *yaml.Node, folder string, t *folderTree) {
 			}
 			return
 		}
+		if vn := d.deref(v); vn != nil && !isNull(vn) && vn.Kind != yaml.MappingNode {
+			// A folder holds a mapping; a value here is a config key that lost its "+".
+			hint := "config keys start with '+'; folders hold a mapping"
+			if isConfigKeyName(key, t) {
+				hint = fmt.Sprintf("config keys start with '+': did you mean \"+%s\"?", key)
+			}
+			d.errorf(k, hint, "%s: %q is neither a config key nor a folder", folder, key)
+			return
+		}
 		if t.children == nil {
 			t.children, t.keys = map[string]*folderTree{}, map[string]*yaml.Node{}
 		}
@@ -265,7 +279,7 @@ func checkFolders(d *dec, t *folderTree, prefix, rootPath, projectName string, d
 		case name == projectName && prefix == "":
 			hint = "folder keys are relative to " + rootPath + "/; do not nest them under the project name"
 		default:
-			hint = didYouMeanOr(name, sibling(prefix), "")
+			hint = didYouMeanOr(name, sibling(prefix), "create the folder, or remove this key")
 		}
 		d.add(diag.Errorf(d.pos(k), "no folder %s/%s for this config", rootPath, rel).WithHint("%s", hint))
 	}

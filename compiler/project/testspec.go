@@ -3,7 +3,6 @@ package project
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/flis-dk/flis/compiler/diag"
@@ -97,7 +96,7 @@ func (d *dec) decodeTest(it *yaml.Node, column string) *TestSpec {
 		}
 		kindNode, argsNode = d.deref(it.Content[0]), it.Content[1]
 		if len(it.Content) > 2 {
-			extra := d.deref(it.Content[2])
+			extra := orNode(d.deref(it.Content[2]), it)
 			hint := "write each test as its own list item"
 			if k, ok := testKinds[kindNode.Value]; ok && extra != nil && contains(k.argNames(level), extra.Value) && isNull(d.deref(argsNode)) {
 				hint = fmt.Sprintf("indent the arguments under %s:", kindNode.Value)
@@ -131,6 +130,16 @@ func (d *dec) decodeTest(it *yaml.Node, column string) *TestSpec {
 	}
 	args := map[string]any{}
 	allowed := kind.argNames(level)
+	before := len(d.diags)
+	if an := d.deref(argsNode); level == "column" && an != nil && an.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(an.Content); i += 2 {
+			if k := an.Content[i]; k.Value == "column" {
+				d.errorf(k, "a test listed under a column tests that column; remove column:",
+					"%s is listed under the column %q and cannot name another column", name, column)
+				return nil
+			}
+		}
+	}
 	good := d.mapping(argsNode, name, allowed, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "severity", "where", "name":
@@ -151,8 +160,8 @@ func (d *dec) decodeTest(it *yaml.Node, column string) *TestSpec {
 			}
 		}
 	})
-	if !good {
-		return nil
+	if !good || len(d.diags) > before {
+		return nil // one mistake, one message: "needs values" after "values: expected a list" is noise
 	}
 	if !d.checkTestArgs(t, kind, args, kindNode, level) {
 		return nil
@@ -172,7 +181,7 @@ func (d *dec) testCommon(t *TestSpec, key string, v *yaml.Node) {
 	case "severity":
 		s = strings.ToLower(s)
 		if !contains(Severities, s) {
-			d.errorf(d.deref(v), didYouMeanOr(s, Severities, "severity is error or warn"), "unknown severity %q", s)
+			d.errorf(d.deref(v), severityHint(s), "unknown severity %q", s)
 			return
 		}
 		t.Severity = s
@@ -279,9 +288,12 @@ func (d *dec) checkTestArgs(t *TestSpec, kind testKind, args map[string]any, at 
 // nameTests gives every test without a user-given name one made of its kind, node and
 // column, numbered when that is taken, and reports two tests given the same name. Tests
 // must come in a deterministic order.
-func nameTests(tests []*TestSpec, nodes []string) diag.List {
+func nameTests(tests []*TestSpec, nodes []string, reserved map[string]diag.Pos) diag.List {
 	var ds diag.List
 	taken := map[string]*TestSpec{}
+	for name, pos := range reserved {
+		taken[name] = &TestSpec{Pos: pos}
+	}
 	for _, t := range tests {
 		if t.Name == "" {
 			continue
@@ -316,9 +328,13 @@ func nameTests(tests []*TestSpec, nodes []string) diag.List {
 	return ds
 }
 
-// sortedTestKinds is TestKinds sorted, for messages.
-func sortedTestKinds() []string {
-	s := append([]string(nil), TestKinds...)
-	sort.Strings(s)
-	return s
+// severityHint suggests error or warn, also for the long forms people write (warning, err).
+func severityHint(s string) string {
+	switch {
+	case strings.HasPrefix(s, "warn"):
+		return `did you mean "warn"?`
+	case strings.HasPrefix(s, "err"):
+		return `did you mean "error"?`
+	}
+	return didYouMeanOr(s, Severities, "severity is error or warn")
 }

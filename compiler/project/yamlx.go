@@ -97,6 +97,14 @@ func syntaxDiag(file string, src []byte, err error) diag.Diag {
 	}
 	text := lineText(src, line)
 	pos := diag.Pos{File: file, Line: line}
+	if strings.Contains(msg, "mapping values are not allowed") {
+		// yaml.v3 gives no column; the culprit is the second ": " on the line.
+		if i := strings.Index(text, ": "); i >= 0 {
+			if j := strings.Index(text[i+2:], ": "); j >= 0 {
+				pos.Col = 1 + len([]rune(text[:i+2+j]))
+			}
+		}
+	}
 	var hint string
 	switch {
 	case strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t"):

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -151,11 +152,44 @@ func (c *Cluster) Status(ctx context.Context) (Status, error) {
 	}
 	// A postmaster.pid whose process is gone is stale (the server was killed); the next
 	// start replaces it. "ready" excludes a server that is still starting or shutting down.
-	if pid > 0 && pidAlive(pid) && ready {
+	// The socket check catches a killed postmaster that is still a zombie (kill -0 succeeds
+	// until its parent reaps it, and containers often have no init to do so).
+	if pid > 0 && pidAlive(pid) && ready && c.socketAnswers() {
 		st.State = Running
 		st.PID = pid
 	}
 	return st, nil
+}
+
+// clearZombieLocks removes the lock files of a killed postmaster that is still a zombie.
+// postgres treats a lock file whose pid exists as a running server and refuses to start;
+// a zombie exists until reaped, which in a container without an init may be never. A
+// zombie runs no code, so its locks are safe to remove. Other stale locks (dead pid) are
+// left to postgres, which handles them.
+func (c *Cluster) clearZombieLocks() error {
+	pid, _, err := c.readPostmasterPID()
+	if err != nil || pid <= 0 || !isZombie(pid) {
+		return err
+	}
+	for _, f := range []string{
+		filepath.Join(c.dataDir, "postmaster.pid"),
+		filepath.Join(c.socketDir, ".s.PGSQL."+strconv.Itoa(Port)+".lock"),
+	} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("embedded warehouse: remove stale %s: %w", f, err)
+		}
+	}
+	return nil
+}
+
+// socketAnswers reports whether something accepts connections on the server's socket.
+func (c *Cluster) socketAnswers() bool {
+	conn, err := net.DialTimeout("unix", filepath.Join(c.socketDir, ".s.PGSQL."+strconv.Itoa(Port)), time.Second)
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	return true
 }
 
 // readPostmasterPID reads the pid (line 1) and status (line 8) of postmaster.pid.
@@ -205,6 +239,9 @@ func (c *Cluster) startLocked(ctx context.Context) error {
 	}
 	bins, err := FindBinaries()
 	if err != nil {
+		return err
+	}
+	if err := c.clearZombieLocks(); err != nil {
 		return err
 	}
 	if st.State == NotInitialised {

@@ -3,6 +3,7 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -141,6 +142,18 @@ func pidAlive(pid int) bool {
 	}
 	err := syscall.Kill(pid, 0)
 	return err == nil || err == syscall.EPERM
+}
+
+// isZombie reports whether pid is a terminated process not yet reaped. It reads Linux's
+// /proc; elsewhere it says no and a zombie postmaster keeps blocking the start as before.
+func isZombie(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// "1234 (postgres) Z ...": the state follows the last ')' (the name may hold one).
+	i := bytes.LastIndexByte(b, ')')
+	return i >= 0 && i+2 < len(b) && b[i+2] == 'Z'
 }
 
 // flock takes an exclusive lock on path, blocking until it is free or ctx ends. The lock

@@ -126,13 +126,22 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 
 // keyMatch is the NULL-safe join of target row t and stage row s on the unique key: with
 // plain `=` a NULL key never matches, so every run would insert its row again.
+//
+// IS NOT DISTINCT FROM alone is correct but neither hashable nor mergeable, so PostgreSQL
+// can only join it with a nested loop: merging 20,000 stage rows into 200,000 took over a
+// minute, against 0.9 s with the extra conjunct. jsonb_build_array of the key is NULL-safe
+// (JSON null equals JSON null) and has hash and btree equality, so it gives the planner a
+// join key; IS NOT DISTINCT FROM stays as the exact test. The cost: keys whose SQL
+// equality is looser than their text form (citext, nondeterministic collations) would not
+// match case variants.
 func keyMatch(keys []string) string {
 	conds := make([]string, len(keys))
 	for i, k := range keys {
 		q := quoteIdent(k)
 		conds[i] = fmt.Sprintf("t.%s IS NOT DISTINCT FROM s.%s", q, q)
 	}
-	return strings.Join(conds, " AND ")
+	return fmt.Sprintf("jsonb_build_array(%s) = jsonb_build_array(%s)\n  AND %s",
+		quoteList(keys, "t."), quoteList(keys, "s."), strings.Join(conds, " AND "))
 }
 
 func insertFromStage(c *planCtx, cols []string) string {

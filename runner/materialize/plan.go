@@ -166,13 +166,6 @@ func (c *planCtx) lockTimeout() string {
 	return "SET LOCAL lock_timeout = " + quoteLiteral(v)
 }
 
-// body returns the model's SQL without trailing semicolons and whitespace, so it can be
-// embedded. Callers put it on its own lines: a trailing line comment would otherwise
-// swallow whatever follows it.
-func body(sql string) string {
-	return strings.TrimRight(strings.TrimSpace(sql), "; \t\r\n")
-}
-
 func quoteList(names []string, prefix string) string {
 	q := make([]string, len(names))
 	for i, n := range names {

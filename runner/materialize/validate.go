@@ -64,8 +64,13 @@ func validate(m Model) error {
 	default:
 		return bad("materialized", "one of view, table, ephemeral, incremental", "unknown materialization %q", m.Materialized)
 	}
-	if m.Materialized != KindEphemeral && body(m.SQL) == "" {
-		return bad("sql", "", "the model has no SQL")
+	if m.Materialized != KindEphemeral {
+		if body(m.SQL) == "" {
+			return bad("sql", "", "the model has no SQL")
+		}
+		if _, multi := trimStatement(m.SQL); multi {
+			return bad("sql", "a model is one SELECT", "more than one statement")
+		}
 	}
 	if m.Materialized != KindIncremental {
 		if m.Strategy != "" {

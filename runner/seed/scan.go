@@ -54,6 +54,7 @@ type scanner struct {
 	fieldPos  []fieldPos
 	stopped   bool
 	utf8Error bool
+	endMarker bool // the current record's first field is an unquoted \.
 
 	errs    diag.List
 	maxErrs int
@@ -129,7 +130,7 @@ func (s *scanner) feed(p []byte) {
 			s.val = s.val[:0]
 			switch b {
 			case '"':
-				s.quoted, s.collect = true, s.collect || s.rec == 0
+				s.quoted = true
 				s.st = stQuoted
 				s.col++
 				i++
@@ -259,6 +260,12 @@ func (s *scanner) feed(p []byte) {
 				i++
 				continue
 			}
+			if s.eol == eolUnknown {
+				s.errorf(s.line, s.col, `save the file with \n or \r\n line endings`,
+					"the first line ends with a bare carriage return (\\r)")
+				s.maxErrs = len(s.errs) // every line would repeat it
+				break
+			}
 			s.errorf(s.line, s.col, `save the file with \n or \r\n line endings`,
 				"carriage return (\\r) outside quotes that does not end a line")
 			s.st = stFieldStart
@@ -351,15 +358,14 @@ func (s *scanner) endField(v []byte) {
 			s.sample(s.rec, s.field, v, s.quoted)
 		}
 		if k := s.kinds[s.field]; k > kindOther && (len(v) > 0 || s.quoted) {
-			if why := checkValue(k, v); why != "" {
-				s.errorf(s.fLine, s.fCol, s.hints[s.field], "field %d (%q): %s %s",
-					s.field+1, s.header[s.field], quoteValue(v), why)
+			if problem, fix := checkValue(k, v); problem != "" {
+				s.errorf(s.fLine, s.fCol, joinHints(fix, s.hints[s.field]), "field %d (%q): %s %s",
+					s.field+1, s.header[s.field], quoteValue(v), problem)
 			}
 		}
 	}
-	if s.field == 0 && !s.quoted && len(v) == 2 && v[0] == '\\' && v[1] == '.' {
-		s.errorf(s.fLine, s.fCol, `PostgreSQL ends COPY data at a line holding only \.; quote it as "\."`,
-			`line holding only \. would end the data here`)
+	if s.field == 0 {
+		s.endMarker = !s.quoted && len(v) == 2 && v[0] == '\\' && v[1] == '.'
 	}
 	s.field++
 }
@@ -391,6 +397,14 @@ func (s *scanner) endRecord() {
 	width := len(s.kinds)
 	switch {
 	case s.rec == 0:
+		if s.kinds == nil { // Infer: nothing declared, nothing checked
+			s.kinds = make([]kind, len(s.header))
+			s.hints = make([]string, len(s.header))
+		}
+		width = len(s.kinds)
+	case s.field == 1 && s.endMarker:
+		s.errorf(s.rLine, 1, `PostgreSQL ends COPY data at a line holding only \.; quote it as "\."`,
+			`line holding only \. would end the data here`)
 	case s.field == 1 && width > 1 && s.fCol == 1 && !s.quoted && s.fLine == s.line && s.col == 1:
 		s.errorf(s.fLine, 1, "delete it; PostgreSQL reads an empty line as a row of NULLs and rejects it",
 			"empty line")
@@ -427,7 +441,11 @@ func (s *scanner) finish() {
 			s.endRecord()
 		}
 	case stUnquoted:
-		s.endField(s.take(nil, 0))
+		var v []byte
+		if s.collect { // feed has copied the whole value into val
+			v = s.val
+		}
+		s.endField(v)
 		s.endRecord()
 	case stQuoteInQuoted:
 		s.endField(s.val)
@@ -455,4 +473,15 @@ func quoteRune(b byte) string {
 		return `\t`
 	}
 	return fmt.Sprintf("%q", string(b))
+}
+
+// joinHints joins the non-empty hints with "; ".
+func joinHints(hs ...string) string {
+	var out []string
+	for _, h := range hs {
+		if h != "" {
+			out = append(out, h)
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -90,12 +90,12 @@ func validSQLType(t string) bool {
 // pgSpace is what PostgreSQL's numeric and boolean input functions skip around a value.
 const pgSpace = " \t\n\r\v\f"
 
-// checkValue reports why v is not a valid input for kind k, or "" when it is (or when k is
-// not checked here). v is non-NULL: the empty unquoted field never reaches it. The checks
-// accept what PostgreSQL 15 accepts for these types, except dates and timestamps, which must
-// be ISO 8601: "01-02-2024" means 1 February to a Dane and 2 January to PostgreSQL's default
-// DateStyle, and a seed should not load either silently.
-func checkValue(k kind, v []byte) string {
+// checkValue reports why v is not a valid input for kind k and how to fix it, or "" when it
+// is valid (or k is not checked here). v is non-NULL: the empty unquoted field never reaches
+// it. The checks accept what PostgreSQL 15 accepts for these types, except dates and
+// timestamps, which must be ISO 8601: "01-02-2024" means 1 February to a Dane and 2 January
+// to PostgreSQL's default DateStyle, and a seed should load neither silently.
+func checkValue(k kind, v []byte) (problem, fix string) {
 	switch k {
 	case kindInt16:
 		return checkInt(v, 16)
@@ -104,38 +104,43 @@ func checkValue(k kind, v []byte) string {
 	case kindInt64:
 		return checkInt(v, 64)
 	case kindNumeric, kindFloat:
-		if !isPGNumber(bytes.Trim(v, pgSpace)) {
-			if bytes.Count(v, []byte{','}) == 1 && isPGNumber(bytes.Replace(bytes.Trim(v, pgSpace), []byte{','}, []byte{'.'}, 1)) {
-				return "is not a number (write the decimal separator as a point, not a comma)"
+		t := bytes.Trim(v, pgSpace)
+		if !isPGNumber(t) {
+			if bytes.Count(t, []byte{','}) == 1 && isPGNumber(bytes.Replace(t, []byte{','}, []byte{'.'}, 1)) {
+				return "is not a number", "write the decimal separator as a point, not a comma"
 			}
-			return "is not a number"
+			return "is not a number", ""
 		}
 	case kindBool:
 		if !isPGBool(bytes.Trim(v, pgSpace)) {
-			return "is not a boolean (write true or false)"
+			return "is not a boolean", "write true or false"
 		}
 	case kindDate:
 		if !isISODate(v) && !isInfinity(v) {
-			return "is not a date (write dates as YYYY-MM-DD)"
+			return "is not a date", "write dates as YYYY-MM-DD"
 		}
 	case kindTimestamp, kindTimestampTZ:
 		if !isISOTimestamp(v, true) && !isInfinity(v) {
-			return "is not a timestamp (write YYYY-MM-DD HH:MM:SS, optionally with fractions and a zone)"
+			return "is not a timestamp", "write YYYY-MM-DD HH:MM:SS, optionally with fractions and a zone"
 		}
 	}
-	return ""
+	return "", ""
 }
 
-func checkInt(v []byte, bits int) string {
+func checkInt(v []byte, bits int) (problem, fix string) {
 	s := string(bytes.Trim(v, pgSpace))
 	if _, err := strconv.ParseInt(s, 10, bits); err != nil {
 		// ParseInt accepts "_" only with base 0, so "1_000" lands here as PostgreSQL 15 wants.
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return fmt.Sprintf("is out of range for a %d-bit integer", bits)
+			return fmt.Sprintf("is out of range for %s", kindNoun(map[int]kind{16: kindInt16, 32: kindInt32, 64: kindInt64}[bits])),
+				"declare a wider type"
 		}
-		return "is not an integer"
+		if isPGNumber([]byte(s)) {
+			return "is not an integer", "declare numeric for decimals"
+		}
+		return "is not an integer", ""
 	}
-	return ""
+	return "", ""
 }
 
 // isPGNumber accepts numeric_in's and float8in's syntax: sign, digits with an optional

@@ -1,0 +1,12 @@
+// Command flis compiles and runs a project of SQL models against PostgreSQL.
+package main
+
+import (
+	"os"
+
+	"github.com/flis-dk/flis/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

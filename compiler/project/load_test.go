@@ -1,0 +1,98 @@
+package project
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with the file at path, or rewrites it under -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs (run go test -update to accept)\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+// TestErrorCases loads every project under testdata/errors and compares its diagnostics, one
+// per line, with want.txt.
+func TestErrorCases(t *testing.T) {
+	dirs, err := os.ReadDir("testdata/errors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < 22 {
+		t.Errorf("only %d error cases", len(dirs))
+	}
+	for _, e := range dirs {
+		if !e.IsDir() {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			dir := filepath.Join("testdata", "errors", e.Name())
+			_, ds := Load(dir, Options{})
+			if !ds.HasErrors() {
+				t.Errorf("no error diagnostics")
+			}
+			var b strings.Builder
+			for _, d := range ds {
+				b.WriteString(d.Error())
+				b.WriteByte('\n')
+			}
+			golden(t, filepath.Join(dir, "want.txt"), b.String())
+		})
+	}
+}
+
+// TestValidProject loads a project using every feature of the format and compares the
+// Project, as JSON, with want.json.
+func TestValidProject(t *testing.T) {
+	dir := filepath.Join("testdata", "valid")
+	p, ds := Load(dir, Options{})
+	for _, d := range ds {
+		t.Errorf("unexpected diagnostic: %s", d.Error())
+	}
+	if p == nil {
+		t.Fatal("nil project")
+	}
+	p.Root = "" // the path the test runs from is not part of the result
+	b, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(dir, "want.json"), string(b)+"\n")
+}
+
+// TestLoadDeterministic loads the valid project with different worker counts: the result
+// must not depend on scheduling.
+func TestLoadDeterministic(t *testing.T) {
+	dir := filepath.Join("testdata", "valid")
+	var first []byte
+	for _, w := range []int{1, 2, 7, 64} {
+		p, _ := Load(dir, Options{Workers: w})
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b
+		} else if string(b) != string(first) {
+			t.Fatalf("workers=%d gave a different project", w)
+		}
+	}
+}

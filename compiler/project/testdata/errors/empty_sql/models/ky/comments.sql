@@ -1,0 +1,2 @@
+-- TODO: write this model
+/* later /* nested */ */

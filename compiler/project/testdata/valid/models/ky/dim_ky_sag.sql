@@ -1,0 +1,1 @@
+SELECT DISTINCT sag_id FROM dsa.ky_sag

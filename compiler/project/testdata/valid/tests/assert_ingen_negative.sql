@@ -1,0 +1,1 @@
+SELECT * FROM fact_ky_sager WHERE antal < 0

@@ -1,0 +1,1 @@
+DELETE FROM dsa.ky_sag

@@ -1,0 +1,1 @@
+SELECT ${nope} AS y

@@ -1,0 +1,2 @@
+SELECT 1 AS x;
+SELECT 2 AS y

@@ -1,0 +1,2 @@
+SELECT (1 + 2 AS x
+FROM (SELECT 1) t

@@ -1,0 +1,2 @@
+SELECT s.sag_id
+FROM stg_sagg s

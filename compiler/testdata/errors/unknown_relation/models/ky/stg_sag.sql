@@ -1,0 +1,1 @@
+SELECT sag_id FROM dsa.ky_sag

@@ -1,0 +1,2 @@
+SELECT 1 AS x
+FROM dsa.ky_sagg

@@ -1,0 +1,1 @@
+SELECT * FROM fact_sager WHERE maaned > ${data_tom}::date

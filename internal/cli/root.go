@@ -1,0 +1,78 @@
+// Package cli is flis's command line: one cobra command per verb, each with an options
+// struct and a run function, IO through injected streams, and typed errors that decide the
+// exit code. It is the only package that knows about cobra; the compiler and the runner are
+// used through their Go APIs.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flis-dk/flis/compiler"
+)
+
+// Main runs flis with args and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, newIO(stdin, stdout, stderr), os.Getenv)
+}
+
+// run is Main with its environment injected, for in-process tests.
+func run(ctx context.Context, args []string, io *IOStreams, getenv func(string) string) int {
+	f := &Factory{IO: io, Getenv: getenv}
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		var e *exitError
+		if !errors.As(err, &e) {
+			// cobra's own errors: unknown command or flag, wrong argument count.
+			fmt.Fprintf(io.Err, "flis: %v\nRun 'flis --help' for usage.\n", err)
+			return ExitProject
+		}
+		if msg := e.Error(); msg != "" {
+			fmt.Fprintln(io.Err, msg)
+		}
+	}
+	return exitCode(err)
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "flis",
+		Short: "Compile and run SQL models in PostgreSQL",
+		Long: `flis compiles a project of SQL models (plain PostgreSQL SELECTs with YAML sidecars),
+infers their dependencies from the SQL, and builds them incrementally in PostgreSQL with data
+tests on every model. With no connection configured it runs on an embedded PostgreSQL cluster
+in the project's .flis/ folder.`,
+		Version:       compiler.Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&f.ProjectDir, "project-dir", "", "project root (default: the nearest folder with a flis.yaml)")
+	root.PersistentFlags().StringVar(&f.TargetName, "target", "", "target from flis.yaml (default: default_target, else dev)")
+	root.PersistentFlags().StringArrayVar(&f.VarArgs, "vars", nil, "variables: key=value or a YAML mapping '{key: value}' (repeatable)")
+	root.PersistentFlags().StringVarP(&f.Output, "output", "o", "text", "output format: text or json")
+	root.PersistentFlags().BoolVar(&f.NoColor, "no-color", false, "never colour output")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("flis %s: %v\nRun 'flis %s --help' for usage.", c.Name(), err, c.Name())
+	})
+
+	root.AddCommand(
+		newCompileCmd(f), newLsCmd(f),
+		newBuildCmd(f, "build"), newBuildCmd(f, "run"), newBuildCmd(f, "test"), newBuildCmd(f, "seed"),
+		newShowCmd(f), newDebugCmd(f), newWarehouseCmd(f), newDocsCmd(f), newSampleCmd(f),
+	)
+	return root
+}

@@ -1,0 +1,231 @@
+package materialize
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// goldenCase is one planning situation; its golden file holds every statement of the build
+// and publish phases, or the error.
+type goldenCase struct {
+	name      string
+	planner   Planner
+	model     Model
+	state     State
+	stageCols []Column
+}
+
+var (
+	dm     = func(name string) Relation { return Relation{Schema: "dm", Name: name} }
+	pg15   = 150004
+	pg14   = 140011
+	cols3  = []Column{{"sag_id", "text"}, {"maaned", "date"}, {"antal", "bigint"}}
+	facts  = Model{ID: "model.fact_ky_sager", Relation: dm("fact_ky_sager"), SQL: "SELECT sag_id, maaned, antal FROM \"dsa\".\"ky_sag\" -- trailing comment\n;"}
+	depVws = []View{
+		{Relation: Relation{"mart", "v_sager"}, Definition: " SELECT fact_ky_sager.sag_id,\n    fact_ky_sager.antal\n   FROM dm.fact_ky_sager;"},
+		{Relation: Relation{"mart", "v_sager_sum"}, Definition: " SELECT sum(v_sager.antal) AS sum\n   FROM mart.v_sager;"},
+	}
+)
+
+func with(m Model, f func(*Model)) Model {
+	m.UniqueKey = append([]string(nil), m.UniqueKey...)
+	f(&m)
+	return m
+}
+
+func incr(strategy string, f func(*Model)) Model {
+	return with(facts, func(m *Model) {
+		m.Materialized = KindIncremental
+		m.Strategy = strategy
+		if strategy == StrategyMerge || strategy == StrategyDeleteInsert {
+			m.UniqueKey = []string{"sag_id", "maaned"}
+		}
+		if strategy == StrategyRange {
+			m.Range = &Range{Column: "maaned", Granularity: "month", Lookback: 1}
+		}
+		if f != nil {
+			f(m)
+		}
+	})
+}
+
+func kind(k string, f func(*Model)) Model {
+	return with(facts, func(m *Model) {
+		m.Materialized = k
+		if f != nil {
+			f(m)
+		}
+	})
+}
+
+var existing = State{Kind: KindTable, Columns: cols3, ServerVersion: pg15, RangeMax: "2024-03-31"}
+
+func stateWith(f func(*State)) State {
+	s := existing
+	f(&s)
+	return s
+}
+
+var goldenCases = []goldenCase{
+	// views
+	{name: "view_absent", model: kind(KindView, nil), stageCols: cols3},
+	{name: "view_same_columns", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws}, stageCols: cols3},
+	{name: "view_column_appended", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3[:2]}, stageCols: cols3},
+	{name: "view_column_changed_with_dependents", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws},
+		stageCols: []Column{{"sag_id", "text"}, {"maaned", "date"}, {"antal", "numeric"}}},
+	{name: "view_from_table_with_dependents", model: kind(KindView, nil), state: stateWith(func(s *State) { s.DependentViews = depVws }), stageCols: cols3},
+	{name: "view_grants", model: kind(KindView, func(m *Model) {
+		m.Grants = []Grant{{Role: "dream_limited_access", Except: []string{"sag_id"}}, {Role: "public"}}
+	}), stageCols: cols3},
+	// tables
+	{name: "table_absent", model: kind(KindTable, nil), stageCols: cols3},
+	{name: "table_exists", model: kind(KindTable, nil), state: existing, stageCols: cols3},
+	{name: "table_dependents_kept_columns", model: kind(KindTable, nil), state: stateWith(func(s *State) { s.DependentViews = depVws }),
+		stageCols: append(cols3, Column{"ny", "integer"})},
+	{name: "table_dependents_changed_type", model: kind(KindTable, nil), state: stateWith(func(s *State) { s.DependentViews = depVws }),
+		stageCols: []Column{{"sag_id", "text"}, {"maaned", "date"}, {"antal", "numeric"}}},
+	{name: "table_from_view", model: kind(KindTable, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws[:1]}, stageCols: cols3},
+	{name: "table_indexes_grants", model: kind(KindTable, func(m *Model) {
+		m.Indexes = []Index{{Columns: []string{"sag_id"}}, {Columns: []string{"sag_id", "maaned"}, Unique: true}}
+		m.Grants = []Grant{{Role: "dream_limited_access", Except: []string{"sag_id", "antal"}}, {Role: "all_but_all", Except: []string{"sag_id", "maaned", "antal"}}}
+	}), state: existing, stageCols: cols3},
+	{name: "table_long_name", model: kind(KindTable, func(m *Model) {
+		m.Relation = dm("fact_ky_sager_med_et_meget_langt_navn_der_næsten_fylder_alt")
+		m.Indexes = []Index{{Columns: []string{"sag_id"}}}
+	}), state: existing, stageCols: cols3},
+	{name: "table_lock_timeout", planner: Planner{LockTimeout: 2500 * time.Millisecond}, model: kind(KindTable, nil), state: existing, stageCols: cols3},
+	{name: "table_quoted_names", model: kind(KindTable, func(m *Model) {
+		m.Relation = Relation{Schema: `My"Schema`, Name: "Sager"}
+		m.Grants = []Grant{{Role: `rolle "x"`, Except: []string{`weird "col"`}}}
+	}), stageCols: []Column{{"id", "integer"}, {`weird "col"`, "text"}}},
+	{name: "ephemeral", model: kind(KindEphemeral, nil), state: existing},
+	// incremental: append
+	{name: "append_absent", model: incr(StrategyAppend, nil), stageCols: cols3},
+	{name: "append_exists", model: incr(StrategyAppend, nil), state: existing, stageCols: cols3},
+	{name: "append_full_refresh", model: incr(StrategyAppend, func(m *Model) { m.Indexes = []Index{{Columns: []string{"maaned"}}} }),
+		state: stateWith(func(s *State) { s.FullRefresh = true }), stageCols: cols3},
+	{name: "append_from_view", model: incr(StrategyAppend, nil), state: State{Kind: KindView, Columns: cols3}, stageCols: cols3},
+	{name: "append_indexes_grants", model: incr(StrategyAppend, func(m *Model) {
+		m.Indexes = []Index{{Columns: []string{"maaned"}}}
+		m.Grants = []Grant{{Role: "dream_limited_access", Except: []string{"sag_id"}}}
+	}), state: existing, stageCols: cols3},
+	{name: "schema_change_fail", model: incr(StrategyAppend, nil), state: existing,
+		stageCols: []Column{{"sag_id", "text"}, {"antal", "numeric"}, {"ny", "integer"}}},
+	{name: "schema_change_append_new_columns", model: incr(StrategyAppend, func(m *Model) { m.OnSchemaChange = SchemaChangeAppend }), state: existing,
+		stageCols: []Column{{"sag_id", "text"}, {"antal", "numeric"}, {"ny", "integer"}}},
+	{name: "schema_change_sync_all_columns", model: incr(StrategyMerge, func(m *Model) {
+		m.OnSchemaChange = SchemaChangeSync
+		m.UniqueKey = []string{"sag_id"}
+	}), state: existing, stageCols: []Column{{"sag_id", "text"}, {"antal", "numeric"}, {"ny", "integer"}}},
+	// incremental: merge
+	{name: "merge_pg15", model: incr(StrategyMerge, nil), state: existing, stageCols: cols3},
+	{name: "merge_pg14", model: incr(StrategyMerge, nil), state: stateWith(func(s *State) { s.ServerVersion = pg14 }), stageCols: cols3},
+	{name: "merge_keys_only_pg15", model: incr(StrategyMerge, nil), state: existing, stageCols: cols3[:2]},
+	{name: "merge_keys_only_pg14", model: incr(StrategyMerge, nil), state: State{Kind: KindTable, Columns: cols3[:2], ServerVersion: pg14}, stageCols: cols3[:2]},
+	{name: "merge_default_strategy", model: incr("", func(m *Model) { m.UniqueKey = []string{"sag_id"} }), state: existing, stageCols: cols3},
+	{name: "merge_absent", model: incr(StrategyMerge, nil), stageCols: cols3},
+	// incremental: delete+insert
+	{name: "delete_insert_exists", model: incr(StrategyDeleteInsert, nil), state: existing, stageCols: cols3},
+	{name: "delete_insert_pg14", model: incr(StrategyDeleteInsert, nil), state: stateWith(func(s *State) { s.ServerVersion = pg14 }), stageCols: cols3},
+	// incremental: range
+	{name: "range_absent", model: incr(StrategyRange, nil), stageCols: cols3},
+	{name: "range_month_lookback_1", model: incr(StrategyRange, nil), state: existing, stageCols: cols3},
+	{name: "range_empty_table", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.RangeMax = "" }), stageCols: cols3},
+	{name: "range_full_refresh", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.FullRefresh = true }), stageCols: cols3},
+	{name: "range_week_timestamp", model: incr(StrategyRange, func(m *Model) { m.Range.Granularity = "week"; m.Range.Lookback = 2 }),
+		state: stateWith(func(s *State) { s.RangeMax = "2024-03-31 23:59:59+02" }), stageCols: cols3},
+	{name: "range_column_missing", model: incr(StrategyRange, func(m *Model) { m.Range.Column = "periode" }), state: existing, stageCols: cols3},
+	// errors
+	{name: "error_unknown_kind", model: kind("materialized_view", nil)},
+	{name: "error_unknown_strategy", model: incr("upsert", nil)},
+	{name: "error_merge_without_key", model: incr(StrategyMerge, func(m *Model) { m.UniqueKey = nil })},
+	{name: "error_unique_key_not_produced", model: incr(StrategyMerge, func(m *Model) { m.UniqueKey = []string{"sagid"} }), state: existing, stageCols: cols3},
+	{name: "error_grant_except_unknown", model: kind(KindTable, func(m *Model) { m.Grants = []Grant{{Role: "r", Except: []string{"cpr"}}} }), stageCols: cols3},
+	{name: "error_bad_range_max", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.RangeMax = "31-03-2024" }), stageCols: cols3},
+	{name: "error_strategy_on_table", model: kind(KindTable, func(m *Model) { m.Strategy = StrategyMerge })},
+	{name: "error_index_on_view", model: kind(KindView, func(m *Model) { m.Indexes = []Index{{Columns: []string{"a"}}} })},
+	{name: "error_state_matview", model: kind(KindTable, nil), state: State{Kind: "materialized view"}},
+}
+
+// render prints a plan the way the golden files hold it.
+func render(c goldenCase) string {
+	var b strings.Builder
+	bp, err := c.planner.PlanBuild(c.model, c.state)
+	if err != nil {
+		return "-- error --\n" + err.Error() + "\n"
+	}
+	fmt.Fprintf(&b, "-- build: full=%t stage=%s audit=%s", bp.Full, bp.Stage, bp.AuditPhase)
+	if bp.AuditPhase != AuditNone {
+		fmt.Fprintf(&b, " on %s", bp.AuditRelation)
+	}
+	if bp.RangeStart != "" {
+		fmt.Fprintf(&b, " range_start=%s", bp.RangeStart)
+	}
+	b.WriteString("\n")
+	writeStatements(&b, bp.Statements)
+	pp, err := c.planner.PlanPublish(c.model, c.state, c.stageCols)
+	if err != nil {
+		return b.String() + "-- publish error --\n" + err.Error() + "\n"
+	}
+	b.WriteString("-- publish (one transaction) --\n")
+	writeStatements(&b, pp.Statements)
+	if len(pp.Cleanup) > 0 {
+		b.WriteString("-- cleanup --\n")
+		writeStatements(&b, pp.Cleanup)
+	}
+	return b.String()
+}
+
+func writeStatements(b *strings.Builder, stmts []string) {
+	for _, s := range stmts {
+		// Kept as is: a statement ending in a line comment ends in a newline, so
+		// the file stays a runnable script.
+		b.WriteString(s)
+		b.WriteString(";\n\n")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range goldenCases {
+		if seen[c.name] {
+			t.Fatalf("duplicate case %s", c.name)
+		}
+		seen[c.name] = true
+		t.Run(c.name, func(t *testing.T) {
+			got := render(c)
+			path := filepath.Join("testdata", c.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("plan differs from %s (go test -update rewrites it):\n--- got ---\n%s--- want ---\n%s", path, got, want)
+			}
+		})
+	}
+	// A golden file without a case is a case someone deleted by accident.
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.golden"))
+	for _, f := range files {
+		if name := strings.TrimSuffix(filepath.Base(f), ".golden"); !seen[name] {
+			if *update {
+				os.Remove(f)
+				continue
+			}
+			t.Errorf("%s has no case in goldenCases", f)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/flis-dk/flis/compiler"
+	"github.com/flis-dk/flis/compiler/pgsql"
+	"github.com/flis-dk/flis/runner/materialize"
+	"github.com/flis-dk/flis/runner/warehouse"
+)
+
+func quoteIdent(s string) string { return pgsql.QuoteIdent(s) }
+
+func quoteRel(r compiler.Relation) string { return quoteIdent(r.Schema) + "." + quoteIdent(r.Name) }
+
+// model builds one model: read the state of its relation, plan, build the stage, audit it
+// with the model's error-severity tests, and publish in one transaction. Whatever fails,
+// readers keep the relation as it was: the stage is never visible under the model's name
+// before the publish transaction commits.
+func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
+	m := toModel(n)
+	st, err := r.state(ctx, n, m)
+	if err != nil {
+		return failEvent(e, err)
+	}
+	rangeStart, err := materialize.RangeStart(m, st)
+	if err != nil {
+		return failEvent(e, err)
+	}
+	builtins := map[string]string{"is_incremental": "FALSE"}
+	if rangeStart != "" {
+		builtins["range_start"] = pgsql.Literal(rangeStart)
+	}
+	if st.Kind == "table" && !st.FullRefresh && m.Materialized == materialize.KindIncremental {
+		builtins["is_incremental"] = "TRUE"
+	}
+	if m.SQL, err = r.res.Render(n, builtins); err != nil {
+		return failEvent(e, err)
+	}
+	bp, err := r.planner.PlanBuild(m, st)
+	if err != nil {
+		return failEvent(e, err)
+	}
+	e.Rows = -1
+	for _, stmt := range bp.Statements {
+		rows, err := r.db.Exec(ctx, stmt)
+		if err != nil {
+			r.cleanupStage(bp)
+			return failEvent(e, r.located(n, err))
+		}
+		if strings.HasPrefix(strings.TrimSpace(stmt), "INSERT") {
+			e.Rows = rows
+		}
+	}
+	var stageCols []materialize.Column
+	if bp.Stage.Name != "" {
+		cols, err := r.db.Columns(ctx, bp.Stage.Schema, bp.Stage.Name)
+		if err != nil {
+			r.cleanupStage(bp)
+			return failEvent(e, err)
+		}
+		stageCols = toColumns(cols)
+	}
+	audits := r.auditTests(n)
+	if bp.AuditPhase == materialize.AuditStage && len(audits) > 0 {
+		if failedTests := r.audit(ctx, r.db, audits, bp.AuditRelation); len(failedTests) > 0 {
+			r.cleanupStage(bp)
+			return auditFailed(e, failedTests)
+		}
+	}
+	if err := r.ensureRoles(ctx, m); err != nil {
+		r.cleanupStage(bp)
+		return failEvent(e, err)
+	}
+	pp, err := r.planner.PlanPublish(m, st, stageCols)
+	if err != nil {
+		r.cleanupStage(bp)
+		return failEvent(e, err)
+	}
+	if err := r.publish(ctx, pp, bp, audits, &e); err != nil {
+		return failEvent(e, r.located(n, err))
+	}
+	if e.Status == "" {
+		e.Status = StatusOK
+	}
+	return e
+}
+
+// publish runs the publish statements in one transaction, with in-transaction audits where
+// the plan asks for them, and the cleanup after it, whatever happened.
+func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *materialize.BuildPlan,
+	audits []string, e *Event) (err error) {
+	defer func() {
+		for _, stmt := range pp.Cleanup {
+			// The next build drops leftovers too; a failed cleanup is not the model's failure.
+			r.db.Exec(context.WithoutCancel(ctx), stmt)
+		}
+	}()
+	tx, err := r.db.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	for _, stmt := range pp.Statements {
+		if _, err := tx.Exec(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if bp.AuditPhase == materialize.AuditInPublish && len(audits) > 0 {
+		if failedTests := r.audit(ctx, tx, audits, bp.AuditRelation); len(failedTests) > 0 {
+			*e = auditFailed(*e, failedTests)
+			return nil // the deferred rollback undoes the change
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// cleanupStage drops a stage that will not be published.
+func (r *Runner) cleanupStage(bp *materialize.BuildPlan) {
+	if bp.Stage.Name == "" {
+		return
+	}
+	r.db.Exec(context.Background(), "DROP TABLE IF EXISTS "+bp.Stage.String())
+}
+
+// state reads what the warehouse holds for the model's relation.
+func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Model) (materialize.State, error) {
+	st := materialize.State{FullRefresh: r.opts.FullRefresh, ServerVersion: r.version}
+	kind, err := r.db.RelationKind(ctx, n.Relation.Schema, n.Relation.Name)
+	if err != nil {
+		return st, err
+	}
+	switch kind {
+	case warehouse.KindNone:
+		return st, nil
+	case warehouse.KindTable:
+		st.Kind = "table"
+	case warehouse.KindView:
+		st.Kind = "view"
+	default:
+		return st, fmt.Errorf("%s exists as a %s; flis only replaces tables and views it can rebuild (drop it first)", n.Relation, kind)
+	}
+	cols, err := r.db.Columns(ctx, n.Relation.Schema, n.Relation.Name)
+	if err != nil {
+		return st, err
+	}
+	st.Columns = toColumns(cols)
+	views, err := r.db.DependentViews(ctx, n.Relation.Schema, n.Relation.Name)
+	if err != nil {
+		return st, err
+	}
+	for _, v := range views {
+		if v.Materialized {
+			return st, fmt.Errorf("materialized view %s.%s depends on %s; flis cannot replace it safely (drop it or make it a flis model)", v.Schema, v.Name, n.Relation)
+		}
+		st.DependentViews = append(st.DependentViews, materialize.View{
+			Relation: materialize.Relation{Schema: v.Schema, Name: v.Name}, Definition: v.Definition})
+	}
+	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
+		v, ok, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT max(%s)::text FROM %s", quoteIdent(m.Range.Column), quoteRel(n.Relation)))
+		if err != nil {
+			return st, err
+		}
+		if ok {
+			st.RangeMax = v
+		}
+	}
+	return st, nil
+}
+
+// ensureRoles creates the roles a model grants to, when missing: a grant to a role that does
+// not exist fails, and the roles are part of the project's contract (SPEC: DREAM access).
+func (r *Runner) ensureRoles(ctx context.Context, m materialize.Model) error {
+	for _, g := range m.Grants {
+		stmt := fmt.Sprintf(`DO $flis$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $flis$`, quoteIdent(g.Role))
+		if _, err := r.db.Exec(ctx, stmt); err != nil {
+			return fmt.Errorf("creating role %s for grants: %w", g.Role, err)
+		}
+	}
+	return nil
+}
+
+// located adds the model's file to a statement error, so the message starts where the
+// user's SQL is.
+func (r *Runner) located(n *compiler.Node, err error) error {
+	var se *warehouse.StmtError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s: %w", n.Path, err)
+	}
+	return err
+}
+
+func failEvent(e Event, err error) Event {
+	e.Status = StatusError
+	e.Message = err.Error()
+	return e
+}
+
+func auditFailed(e Event, tests []string) Event {
+	e.Status = StatusError
+	e.Message = "not published: audit failed: " + strings.Join(tests, ", ") +
+		"\nthe published relation was left as it was"
+	return e
+}
+
+// toModel converts a compiled node to the materializations' input.
+func toModel(n *compiler.Node) materialize.Model {
+	c := n.Model.Config
+	m := materialize.Model{ID: n.ID, Relation: materialize.Relation{Schema: n.Relation.Schema, Name: n.Relation.Name},
+		SQL: n.CompiledSQL, Materialized: c.Materialized, Strategy: c.IncrementalStrategy, UniqueKey: c.UniqueKey,
+		OnSchemaChange: c.OnSchemaChange}
+	if c.Range != nil {
+		m.Range = &materialize.Range{Column: c.Range.Column, Granularity: c.Range.Granularity, Lookback: c.Range.Lookback}
+	}
+	for _, i := range c.Indexes {
+		m.Indexes = append(m.Indexes, materialize.Index{Columns: i.Columns, Unique: i.Unique})
+	}
+	for _, g := range c.Grants {
+		m.Grants = append(m.Grants, materialize.Grant{Role: g.Role, Except: g.Except})
+	}
+	return m
+}
+
+func toColumns(cols []warehouse.Column) []materialize.Column {
+	out := make([]materialize.Column, len(cols))
+	for i, c := range cols {
+		out[i] = materialize.Column{Name: c.Name, Type: c.Type}
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestLockNoWaitFailsWhileHeld(t *testing.T) {
+	dsn := open(t, Config{}).ConnConfig().ConnString()
+	a := open(t, Config{DSN: dsn})
+	b := open(t, Config{DSN: dsn})
+	ctx := context.Background()
+	unlock, err := a.Lock(ctx, "dev", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.Lock(ctx, "dev", false, func() { t.Error("onWait called without wait") })
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Lock = %v, want ErrLocked", err)
+	}
+	if want := "another flis run holds the lock on dev"; err.Error()[:len(want)] != want {
+		t.Errorf("error = %q", err)
+	}
+	// Another key is independent.
+	other, err := b.Lock(ctx, "prod", false, nil)
+	if err != nil {
+		t.Fatalf("Lock on another key: %v", err)
+	}
+	other()
+	unlock()
+	unlock() // idempotent
+	again, err := b.Lock(ctx, "dev", false, nil)
+	if err != nil {
+		t.Fatalf("Lock after unlock: %v", err)
+	}
+	again()
+}
+
+func TestLockWaitBlocksUntilReleased(t *testing.T) {
+	dsn := open(t, Config{}).ConnConfig().ConnString()
+	a := open(t, Config{DSN: dsn})
+	b := open(t, Config{DSN: dsn})
+	ctx := context.Background()
+	unlock, err := a.Lock(ctx, "dev", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var waited atomic.Int32
+	got := make(chan error, 1)
+	go func() {
+		unlockB, err := b.Lock(ctx, "dev", true, func() { waited.Add(1) })
+		if err == nil {
+			unlockB()
+		}
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		t.Fatalf("waiting Lock returned while the lock was held: %v", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if waited.Load() != 1 {
+		t.Errorf("onWait called %d times, want 1", waited.Load())
+	}
+	released := time.Now()
+	unlock()
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(released); d > time.Second {
+			t.Errorf("waiter got the lock %v after release", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("waiter did not get the lock after release")
+	}
+}
+
+func TestLockWaitEndsWithContext(t *testing.T) {
+	db := open(t, Config{})
+	unlock, err := db.Lock(context.Background(), "dev", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = db.Lock(ctx, "dev", true, nil)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v, want context.DeadlineExceeded", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("cancelled wait returned after %v", d)
+	}
+}
+
+func TestLockReleasedWhenSessionDies(t *testing.T) {
+	db := open(t, Config{})
+	ctx := context.Background()
+	_, err := db.Lock(ctx, "dev", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Simulate a killed flis: terminate the lock's backend from outside.
+	if _, err := db.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND pid <> pg_backend_pid()`); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		unlock, err := db.Lock(ctx, "dev", false, nil)
+		if err == nil {
+			unlock()
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("lock still held after its session died: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
