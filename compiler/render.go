@@ -109,7 +109,7 @@ func withInsertOffset(src string) int {
 	}
 	var words []pgsql.Token
 	for _, t := range toks {
-		if t.IsComment() {
+		if t.Kind == pgsql.Comment {
 			continue
 		}
 		words = append(words, t)

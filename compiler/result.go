@@ -108,8 +108,26 @@ type Stats struct {
 // tests attached to them (dbt's eager indirect selection). With no include, every node is
 // selected.
 func (r *Result) Selected(include, exclude []string) ([]string, error) {
-	if len(include) == 0 {
-		include = []string{"*"}
+	if len(include) > 0 {
+		return r.Graph.Select(include, exclude)
 	}
-	return r.Graph.Select(include, exclude)
+	if len(exclude) == 0 {
+		return append([]string(nil), r.Order...), nil
+	}
+	// Everything but the excluded nodes (and the tests of excluded nodes).
+	drop, err := r.Graph.Select(exclude, nil)
+	if err != nil {
+		return nil, err
+	}
+	gone := make(map[string]bool, len(drop))
+	for _, id := range drop {
+		gone[id] = true
+	}
+	var out []string
+	for _, id := range r.Order {
+		if !gone[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/flis-dk/flis/compiler/diag"
+	"github.com/flis-dk/flis/compiler/pgsql"
 	"github.com/flis-dk/flis/compiler/project"
 )
 
@@ -40,8 +41,9 @@ func (c *compilation) addTests() {
 }
 
 func (c *compilation) addTest(n *Node, s *project.TestSpec, column string) {
-	t := &Test{Kind: s.Kind, Attached: n.ID, Column: column, Args: s.Args, Severity: severity(s.Severity),
-		Where: s.Where, Pos: s.Pos}
+	args, where := c.renderArgVars(s)
+	t := &Test{Kind: s.Kind, Attached: n.ID, Column: column, Args: args, Severity: severity(s.Severity),
+		Where: where, Pos: s.Pos}
 	deps := []string{n.ID}
 	if n.Model != nil && n.Model.Config.Materialized == "ephemeral" {
 		c.diags.Add(diag.Errorf(s.Pos, "model %q is ephemeral and cannot be tested", n.Name).
@@ -145,4 +147,50 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// renderArgVars renders ${var} in a test's SQL-bearing arguments (expression, where, ...):
+// a business rule like "maaned <= ${data_tom}::date" is written with the same variables as
+// the models. Unknown variables are errors at the test's position.
+func (c *compilation) renderArgVars(s *project.TestSpec) (map[string]any, string) {
+	args := make(map[string]any, len(s.Args))
+	for k, v := range s.Args {
+		if str, ok := v.(string); ok && strings.Contains(str, "${") {
+			v = c.renderSQLVars(str, s.Pos)
+		}
+		args[k] = v
+	}
+	where := s.Where
+	if strings.Contains(where, "${") {
+		where = c.renderSQLVars(where, s.Pos)
+	}
+	return args, where
+}
+
+func (c *compilation) renderSQLVars(src string, pos diag.Pos) string {
+	toks, err := pgsql.Tokenize(src)
+	if err != nil {
+		c.diags.Add(diag.Errorf(pos, "test argument %q: %v", src, err))
+		return src
+	}
+	var edits []pgsql.Edit
+	for _, t := range toks {
+		if t.Kind != pgsql.Var {
+			continue
+		}
+		name := t.Name()
+		val, ok := c.vars[name]
+		if !ok {
+			c.diags.Add(diag.Errorf(pos, "unknown variable %q in test argument", name).
+				WithHint("%s", hintOr(diag.DidYouMean(name, c.varNames()), "declare it under vars: in flis.yaml")))
+			continue
+		}
+		edits = append(edits, pgsql.Edit{Off: t.Off, End: t.End, Text: pgsql.Literal(val)})
+	}
+	out, err := pgsql.ApplyEdits(src, edits)
+	if err != nil {
+		c.diags.Add(diag.Errorf(pos, "test argument %q: %v", src, err))
+		return src
+	}
+	return out
 }

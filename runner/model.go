@@ -26,12 +26,12 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	if err != nil {
 		return failEvent(e, err)
 	}
-	rangeStart, err := materialize.RangeStart(m, st)
-	if err != nil {
-		return failEvent(e, err)
-	}
 	builtins := map[string]string{"is_incremental": "FALSE"}
-	if rangeStart != "" {
+	if m.Range != nil && m.Materialized == materialize.KindIncremental {
+		rangeStart, err := materialize.RangeStart(m, st)
+		if err != nil {
+			return failEvent(e, err)
+		}
 		builtins["range_start"] = pgsql.Literal(rangeStart)
 	}
 	if st.Kind == "table" && !st.FullRefresh && m.Materialized == materialize.KindIncremental {
@@ -66,7 +66,7 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	}
 	audits := r.auditTests(n)
 	if bp.AuditPhase == materialize.AuditStage && len(audits) > 0 {
-		if failedTests := r.audit(ctx, r.db, audits, bp.AuditRelation); len(failedTests) > 0 {
+		if failedTests := r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation)); len(failedTests) > 0 {
 			r.cleanupStage(bp)
 			return auditFailed(e, failedTests)
 		}
@@ -110,7 +110,7 @@ func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *m
 		}
 	}
 	if bp.AuditPhase == materialize.AuditInPublish && len(audits) > 0 {
-		if failedTests := r.audit(ctx, tx, audits, bp.AuditRelation); len(failedTests) > 0 {
+		if failedTests := r.audit(ctx, tx, audits, fromMat(bp.AuditRelation)); len(failedTests) > 0 {
 			*e = auditFailed(*e, failedTests)
 			return nil // the deferred rollback undoes the change
 		}
@@ -187,10 +187,15 @@ func (r *Runner) ensureRoles(ctx context.Context, m materialize.Model) error {
 // user's SQL is.
 func (r *Runner) located(n *compiler.Node, err error) error {
 	var se *warehouse.StmtError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%s: %w", n.Path, err)
+	if !errors.As(err, &se) {
+		return err
 	}
-	return err
+	if n.Kind == compiler.KindTest && n.Test.Kind != "singular" {
+		// The statement is generated from the test's YAML: point there, and say where in
+		// the generated query the database stopped.
+		return fmt.Errorf("%s: %s test: in its generated query at %w\n%s", n.Test.Pos, n.Test.Kind, err, se.Excerpt())
+	}
+	return fmt.Errorf("%s:%w\n%s", n.Path, err, se.Excerpt())
 }
 
 func failEvent(e Event, err error) Event {
@@ -230,4 +235,8 @@ func toColumns(cols []warehouse.Column) []materialize.Column {
 		out[i] = materialize.Column{Name: c.Name, Type: c.Type}
 	}
 	return out
+}
+
+func fromMat(r materialize.Relation) compiler.Relation {
+	return compiler.Relation{Schema: r.Schema, Name: r.Name}
 }

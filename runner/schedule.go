@@ -70,8 +70,13 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 	var wg sync.WaitGroup
 	mu.Lock()
 	for done < len(order) {
-		for len(ready) == 0 || running >= threads {
+		// Wait for a ready node and a free thread; the last finishing node wakes us with
+		// done == len(order) and nothing ready.
+		for (len(ready) == 0 || running >= threads) && done < len(order) {
 			cond.Wait()
+		}
+		if done == len(order) {
+			break
 		}
 		// Run in graph order among the ready nodes, so output is as stable as it can be.
 		sort.Slice(ready, func(i, j int) bool { return rank[ready[i]] < rank[ready[j]] })

@@ -113,7 +113,12 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	e.Message = fmt.Sprintf("%d failing rows (%s, defined at %s)", count, n.Test.Kind, n.Test.Pos)
 	if r.opts.StoreFailures && !e.Audit {
 		audit := datatest.Relation{Schema: r.opts.AuditSchema, Name: n.Name}
-		for _, stmt := range datatest.StoreFailuresSQL(t, audit) {
+		stmts, err := datatest.StoreFailuresSQL(t, audit)
+		if err != nil {
+			e.Message += fmt.Sprintf("\ncould not store failing rows: %v", err)
+			return e
+		}
+		for _, stmt := range stmts {
 			if _, err := r.db.Exec(ctx, stmt); err != nil {
 				e.Message += fmt.Sprintf("\ncould not store failing rows: %v", err)
 				return e
@@ -146,7 +151,13 @@ func (r *Runner) toDataTest(n *compiler.Node, rel compiler.Relation) datatest.Te
 		}
 	}
 	if t.Kind == "relationships" {
-		dt.To = datatest.Relation{Schema: t.To.Schema, Name: t.To.Name}
+		// The compiler resolved "to" for the target; hand over the relation, not the name.
+		args := make(map[string]any, len(t.Args))
+		for k, v := range t.Args {
+			args[k] = v
+		}
+		args["to"] = datatest.Relation{Schema: t.To.Schema, Name: t.To.Name}
+		dt.Args = args
 	}
 	return dt
 }

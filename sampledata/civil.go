@@ -61,7 +61,7 @@ func (d date) time() time.Time {
 
 // weekday returns 0 for Sunday .. 6 for Saturday, like time.Weekday (1970-01-01 was a Thursday).
 func (d date) weekday() int {
-	return ((int(d)%7)+7+4)%7
+	return ((int(d) % 7) + 7 + 4) % 7
 }
 
 func (d date) monthStart() date {

@@ -12,8 +12,9 @@ import (
 )
 
 // rowWriter receives one table's rows, value by value. Table generators write through it and
-// never see the wire format; the text COPY encoder below is what Generate uses, and the
-// benchmark holds a second implementation feeding pgx.CopyFrom to compare the two.
+// never see the wire format. Two implementations: valuesRows (copy_values.go) feeds
+// pgx.CopyFrom and is what Generate uses; textRows below writes COPY text, the canonical byte
+// form that the golden and determinism tests hash, and the other side of BenchmarkCopyMethod.
 type rowWriter interface {
 	str(s string)
 	strOrNull(s string, ok bool)
@@ -199,9 +200,10 @@ func (t *textRows) flush() error {
 	return t.err
 }
 
-// copyText streams the rows produced by gen into table with COPY ... FROM STDIN. gen runs in
-// its own goroutine and writes into a pipe that pgconn reads from, so generating and sending
-// overlap and at most one buffer of rows exists at a time. It returns the number of rows.
+// copyText streams the rows produced by gen into table with COPY ... FROM STDIN in text
+// format. gen runs in its own goroutine and writes into a pipe that pgconn reads from, so
+// generating and sending overlap and at most one buffer of rows exists at a time. It returns
+// the number of rows. Generate uses copyValues, measured faster; see copy_values.go.
 func copyText(ctx context.Context, pc *pgconn.PgConn, table string, cols []string, gen func(rowWriter) error) (int64, error) {
 	pr, pw := io.Pipe()
 	tr := newTextRows(pw)

@@ -13,8 +13,9 @@ const Schema = "dsa"
 var ddlSQL string
 
 var (
-	ddlStatements = splitStatements(ddlSQL)
-	ddlTables     = tableNames(ddlStatements)
+	ddlStatements  = splitStatements(ddlSQL)
+	ddlTables      = tableNames(ddlStatements)
+	ddlPrimaryKeys = primaryKeys(ddlStatements)
 )
 
 // DDL returns the statements that create the dsa schema and every DSA table of SPEC §2–6, one
@@ -58,6 +59,21 @@ func tableNames(stmts []string) []string {
 	for _, s := range stmts {
 		if m := createTableRE.FindStringSubmatch(s); m != nil {
 			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+var pkColumnRE = regexp.MustCompile(`(?m)^\s*(\w+)\s+\w+ PRIMARY KEY`)
+
+// primaryKeys maps each table with a primary key to its key column.
+func primaryKeys(stmts []string) map[string]string {
+	out := map[string]string{}
+	for _, s := range stmts {
+		t := createTableRE.FindStringSubmatch(s)
+		k := pkColumnRE.FindStringSubmatch(s)
+		if t != nil && k != nil {
+			out[t[1]] = k[1]
 		}
 	}
 	return out

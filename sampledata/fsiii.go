@@ -36,13 +36,13 @@ const (
 )
 
 type fsiiiTilstandRow struct {
-	id                   uint64
-	kode                 string
-	svaer                int // -1: NULL
+	id                    uint64
+	kode                  string
+	svaer                 int // -1: NULL
 	udfoerelse, betydning string
-	start, slut, opf     date
-	version              stamp
-	status               string
+	start, slut, opf      date
+	version               stamp
+	status                string
 }
 
 type fsiiiPlanlagtRow struct {

@@ -91,9 +91,9 @@ type kySagModel struct {
 }
 
 type kyPerson struct {
-	sager [3]kySagModel
-	n     int
-	loose kyOpg // an opgave without a sag
+	sager    [3]kySagModel
+	n        int
+	loose    kyOpg // an opgave without a sag
 	hasLoose bool
 }
 

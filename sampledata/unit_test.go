@@ -307,3 +307,15 @@ func TestTablesIndependentOfOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestPrimaryKeysFromDDL(t *testing.T) {
+	want := map[string]string{}
+	for _, st := range specTables {
+		if st.pk != "" {
+			want[st.name] = st.pk
+		}
+	}
+	if fmt.Sprint(ddlPrimaryKeys) != fmt.Sprint(want) {
+		t.Errorf("primary keys parsed from the DDL: %v, want %v", ddlPrimaryKeys, want)
+	}
+}

@@ -1,9 +1,6 @@
 package dag
 
-import (
-	"container/heap"
-	"strings"
-)
+import "strings"
 
 // CycleError says the graph cannot be ordered. Path is one full cycle in dependency
 // direction (each node is a parent of the next), every node once and the first again at the
@@ -72,13 +69,13 @@ func (g *Graph) topoSort() ([]int32, *CycleError) {
 		}
 	}
 	order := make([]int32, 0, n)
-	for ready.Len() > 0 {
-		i := heap.Pop(&ready).(int32)
+	for len(ready) > 0 {
+		i := ready.pop()
 		order = append(order, i)
 		for _, c := range g.down[i] {
 			indeg[c]--
 			if indeg[c] == 0 {
-				heap.Push(&ready, c)
+				ready.push(c)
 			}
 		}
 	}
@@ -138,16 +135,43 @@ func (g *Graph) findCycle(indeg []int32) *CycleError {
 	return &CycleError{Path: path}
 }
 
-// minHeap is a heap of node indices; the smallest index (= smallest ID) pops first.
+// minHeap is a binary min-heap of node indices; the smallest index (= smallest ID) pops
+// first. Hand-written rather than container/heap, whose interface boxes every int32.
 type minHeap []int32
 
-func (h minHeap) Len() int           { return len(h) }
-func (h minHeap) Less(a, b int) bool { return h[a] < h[b] }
-func (h minHeap) Swap(a, b int)      { h[a], h[b] = h[b], h[a] }
-func (h *minHeap) Push(x any)        { *h = append(*h, x.(int32)) }
-func (h *minHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+func (h *minHeap) push(x int32) {
+	s := append(*h, x)
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if s[p] <= s[i] {
+			break
+		}
+		s[p], s[i] = s[i], s[p]
+		i = p
+	}
+	*h = s
+}
+
+func (h *minHeap) pop() int32 {
+	s := *h
+	top := s[0]
+	last := len(s) - 1
+	s[0] = s[last]
+	s = s[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(s) && s[l] < s[m] {
+			m = l
+		}
+		if r < len(s) && s[r] < s[m] {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
+	return top
 }

@@ -32,8 +32,6 @@ type Atom struct {
 	ParentsDepth  int  // levels of ancestors; -1 unlimited
 	Children      bool // value+
 	ChildrenDepth int  // levels of descendants; -1 unlimited
-
-	valueCol int // column of Value, for errors found while matching
 }
 
 // Methods are the selector methods flis understands ("config" is written config.<key>).
@@ -263,12 +261,12 @@ func (p *parser) methodValue(a *Atom, start, end int) error {
 		return p.errAt(start+k, `e.g. "@dim_kommune"`, "\"@\" goes at the start of a selector")
 	}
 	colon := strings.IndexByte(v, ':')
-	a.Value, a.valueCol = v, p.col(start)
+	a.Value = v
 	if colon < 0 {
 		return p.checkPattern(a, start)
 	}
 	method := v[:colon]
-	a.Value, a.valueCol = v[colon+1:], p.col(start+colon+1)
+	a.Value = v[colon+1:]
 	if method == "" {
 		return p.errAt(start, "", "expected a method before \":\"")
 	}

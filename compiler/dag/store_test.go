@@ -78,7 +78,9 @@ func compareGraphs(t *testing.T, step int, ref, ours graph.Graph[string, Node]) 
 	}
 	e1, _ := ref.Edges()
 	e2, _ := ours.Edges()
-	key := func(e graph.Edge[string]) string { return fmt.Sprintf("%s>%s:%d", e.Source, e.Target, e.Properties.Weight) }
+	key := func(e graph.Edge[string]) string {
+		return fmt.Sprintf("%s>%s:%d", e.Source, e.Target, e.Properties.Weight)
+	}
 	k1, k2 := make([]string, len(e1)), make([]string, len(e2))
 	for i := range e1 {
 		k1[i] = key(e1[i])

@@ -19,13 +19,18 @@ func (g *Graph) suggest(a Atom) string {
 	names, areas, tags := g.vocabulary()
 	switch a.Method {
 	case "":
-		cands = append(append(append(cands, names...), areas...), tags...)
 		// A bare word never names a source table; point to the method that does.
-		for _, s := range g.sources() {
-			if strings.Contains(s, ".") {
-				cands = append(cands, "source:"+s)
+		var tables []string
+		m := matcher(a.Value)
+		for _, n := range g.nodes {
+			if n.Kind == KindSource && m(n.Name) {
+				tables = append(tables, n.Source+"."+n.Name)
 			}
 		}
+		if len(tables) > 0 {
+			return didYouMean("source:", tables[:min(3, len(tables))], "")
+		}
+		cands = append(append(append(cands, names...), areas...), tags...)
 	case "tag":
 		cands = tags
 	case "area":

@@ -88,7 +88,7 @@ func Analyze(src string) (*Analysis, error) {
 	}
 	s.run()
 	a.Columns, a.Star = columns(s)
-	br := bridge(s)
+	br := bridge(src, s)
 
 	p := parserPool.Get().(*parser.Parser)
 	stmt, perr := p.ParseOneStmt(br.text, "", "")
@@ -109,9 +109,6 @@ func Analyze(src string) (*Analysis, error) {
 			return a, nil
 		}
 		perr = fmt.Errorf("table %s was not found in the token stream", w.stray[0])
-	}
-	if e := s.definiteError(); e != nil {
-		return nil, e
 	}
 	a.Fallback = true
 	a.Relations = fallbackRelations(s)

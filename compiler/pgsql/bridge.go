@@ -41,6 +41,7 @@ func (b *bridged) srcOff(o int) int {
 
 type bridger struct {
 	*scan
+	src     string
 	out     []byte
 	segs    []seg
 	skip    []bool
@@ -50,7 +51,10 @@ type bridger struct {
 }
 
 func (b *bridger) emit(text string, src int, verbatim bool) {
-	if len(b.out) > 0 {
+	// No space before a "(" that touches the word before it in the source: TiDB reads
+	// count(*) as the aggregate only without one.
+	glue := text[0] == '(' && src > 0 && isIdentCont(b.src[src-1])
+	if len(b.out) > 0 && !glue {
 		b.out = append(b.out, ' ')
 	}
 	b.segs = append(b.segs, seg{out: len(b.out), src: src, verbatim: verbatim})
@@ -64,8 +68,8 @@ func (b *bridger) skipRange(from, to int) { // [from, to)
 }
 
 // bridge produces the TiDB text for a scanned, bracket-balanced statement.
-func bridge(s *scan) *bridged {
-	b := &bridger{scan: s, skip: make([]bool, len(s.toks)), after: map[int]string{}, replace: map[int]string{}}
+func bridge(src string, s *scan) *bridged {
+	b := &bridger{scan: s, src: src, skip: make([]bool, len(s.toks)), after: map[int]string{}, replace: map[int]string{}}
 	b.out = make([]byte, 0, len(s.toks)*8)
 	copy(b.skip, s.drop)
 	candAt := make(map[int]int, len(s.cands))

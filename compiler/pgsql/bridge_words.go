@@ -86,6 +86,36 @@ func (b *bridger) wordTok(i int) {
 			b.emit("+", t.Off, false)
 			return
 		}
+	case "overlaps":
+		b.emit("=", t.Off, false)
+		return
+	case "symmetric", "asymmetric":
+		if i > 0 && b.toks[i-1].is("between") {
+			return
+		}
+	case "overlay":
+		if b.punct(i+1, "(") {
+			b.overlay(i + 1)
+		}
+	case "groups":
+		if next(1, "between") || next(1, "unbounded") || next(1, "current") {
+			b.emit("ROWS", t.Off, false)
+			return
+		}
+	case "exclude":
+		if next(1, "current") && next(2, "row") || next(1, "no") && next(2, "others") {
+			b.skipRange(i, i+3)
+			return
+		}
+		if next(1, "group") || next(1, "ties") {
+			b.skip[i+1] = true
+			return
+		}
+	case "using":
+		if i+1 < len(b.toks) && b.toks[i+1].Kind == Op {
+			b.skip[i+1] = true // ORDER BY x USING >
+			return
+		}
 	case "interval", "date", "time", "timestamp", "timestamptz":
 		if b.typedLiteral(i) {
 			return
@@ -140,6 +170,11 @@ func (b *bridger) wordTok(i int) {
 	case "values":
 		b.values(i)
 		return
+	case "table":
+		if i+1 < len(b.toks) && b.toks[i+1].isName() {
+			b.emit("SELECT * FROM", t.Off, false)
+			return
+		}
 	}
 	if t.Kind == Ident && i+1 < len(b.toks) && (b.toks[i+1].Kind == String || b.toks[i+1].Kind == Var) && !exprWords[w] {
 		return // a typed literal such as numeric '1.5': the string alone parses
@@ -148,11 +183,56 @@ func (b *bridger) wordTok(i int) {
 		b.emit(t.Text, t.Off, true)
 		return
 	}
+	if b.punct(i+1, "(") {
+		b.call(i, w)
+		return
+	}
 	if needsQuoteForTiDB(w) && !b.punct(i+1, "(") {
 		b.emit(`"`+w+`"`, t.Off, false)
 		return
 	}
 	b.emit(w, t.Off, w == t.Text)
+}
+
+// call emits the name of a function call. TiDB takes OVER only after its own aggregates
+// and window functions, so any other windowed call f(a, b) OVER w becomes max((a, b)) OVER w;
+// a function named like a TiDB keyword is quoted.
+func (b *bridger) call(i int, w string) {
+	t := b.toks[i]
+	open := i + 1
+	close := b.match[open]
+	k := close + 1
+	if b.word(k, "filter") && b.punct(k+1, "(") {
+		k = b.match[k+1] + 1
+	}
+	if b.word(k, "over") && !windowFuncs[w] {
+		b.emit("max", t.Off, false)
+		b.replace[open], b.replace[close] = "((", "))"
+		if close == open+1 {
+			b.replace[open], b.replace[close] = "(1", ")"
+		}
+		return
+	}
+	if tidbKeywords[w] && !tidbFuncs[w] && !keepBare[w] {
+		b.emit(`"`+w+`"`, t.Off, false)
+		return
+	}
+	b.emit(w, t.Off, w == t.Text)
+}
+
+// overlay rewrites OVERLAY(a PLACING b FROM c FOR d) to a plain argument list.
+func (b *bridger) overlay(open int) {
+	depth := 0
+	for k := open + 1; k < b.match[open]; k++ {
+		switch {
+		case b.punct(k, "(") || b.punct(k, "["):
+			depth++
+		case b.punct(k, ")") || b.punct(k, "]"):
+			depth--
+		case depth == 0 && (b.word(k, "placing") || b.word(k, "from") || b.word(k, "for")):
+			b.replace[k] = ","
+		}
+	}
 }
 
 func (b *bridger) containsWord(from, to int, w string) bool {
@@ -202,6 +282,10 @@ func (b *bridger) typedLiteral(i int) bool {
 	}
 	if k < len(b.toks) && (b.toks[k].Kind == String || b.toks[k].Kind == Var) {
 		b.skipRange(i+1, k)
+		if b.word(k+1, "preceding") || b.word(k+1, "following") {
+			// A window frame offset: TiDB wants INTERVAL n unit there.
+			b.replace[k] = "INTERVAL 1 DAY"
+		}
 		return true
 	}
 	return false

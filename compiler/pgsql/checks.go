@@ -70,44 +70,11 @@ func checkStatement(src string, toks []Token) (*scan, error) {
 // checkQuery requires a query: SELECT, VALUES, TABLE or WITH ... one of those, possibly
 // in parentheses.
 func (s *scan) checkQuery() error {
-	i := 0
-	for s.punct(i, "(") {
-		i++
-	}
-	if i < len(s.toks) && s.toks[i].is("with") {
-		i++
-		if s.word(i, "recursive") {
-			i++
-		}
-		// Skip the CTE list: name [(cols)] AS [NOT] [MATERIALIZED] (body) [, ...]
-		for i < len(s.toks) && s.toks[i].isName() {
-			i++
-			if s.punct(i, "(") {
-				i = s.match[i] + 1
-			}
-			if !s.word(i, "as") {
-				break
-			}
-			i++
-			for s.word(i, "not") || s.word(i, "materialized") {
-				i++
-			}
-			if !s.punct(i, "(") {
-				break
-			}
-			i = s.match[i] + 1
-			if !s.punct(i, ",") {
-				break
-			}
-			i++
-		}
-		for s.punct(i, "(") {
-			i++
-		}
-	}
+	i := s.queryStart(0)
 	if i < len(s.toks) {
 		t := s.toks[i]
 		if t.is("select") || t.is("values") || t.is("table") {
+			s.body = i
 			return nil
 		}
 		if t.isWord() {
@@ -117,6 +84,47 @@ func (s *scan) checkQuery() error {
 	}
 	t := s.toks[len(s.toks)-1]
 	return &Error{Off: t.End, Msg: "the statement ends before its query", Hint: "write one SELECT (or WITH ... SELECT)"}
+}
+
+// queryStart skips opening parentheses and a WITH clause from i and returns the index of
+// the query proper (SELECT, VALUES, TABLE, or whatever stands there instead).
+func (s *scan) queryStart(i int) int {
+	for s.punct(i, "(") {
+		i++
+	}
+	if !s.word(i, "with") {
+		return i
+	}
+	i++
+	if s.word(i, "recursive") {
+		i++
+	}
+	// The CTE list: name [(cols)] AS [NOT] [MATERIALIZED] (body) [, ...]
+	for i < len(s.toks) && s.toks[i].isName() {
+		i++
+		if s.punct(i, "(") {
+			i = s.match[i] + 1
+		}
+		if !s.word(i, "as") {
+			break
+		}
+		i++
+		for s.word(i, "not") || s.word(i, "materialized") {
+			i++
+		}
+		if !s.punct(i, "(") {
+			break
+		}
+		i = s.match[i] + 1
+		if !s.punct(i, ",") {
+			break
+		}
+		i++
+	}
+	for s.punct(i, "(") {
+		i++
+	}
+	return i
 }
 
 // checkPatterns finds token patterns that PostgreSQL always rejects.
@@ -134,7 +142,7 @@ func (s *scan) checkPatterns() error {
 			}
 			depth--
 		case t.Kind == Punct && t.Text == ",":
-			if isCloser(toks, i+1) && !s.word(i+1, "end") {
+			if isCloser(toks, i+1) {
 				return &Error{Off: t.Off, Msg: "trailing comma before " + describe(toks, i+1), Hint: "remove the comma or add the missing item"}
 			}
 		case t.is("from"):
@@ -142,7 +150,7 @@ func (s *scan) checkPatterns() error {
 				return &Error{Off: t.Off, Msg: "missing table after FROM", Hint: "name a table, a subquery or a function after FROM"}
 			}
 		case t.Kind == Op && t.Text == "::":
-			if i+1 >= len(toks) || !(toks[i+1].isWord() || toks[i+1].Kind == QuotedIdent) {
+			if i+1 >= len(toks) || !(toks[i+1].isWord() || toks[i+1].Kind == QuotedIdent) || isCloser(toks, i+1) {
 				return &Error{Off: t.Off, Msg: "missing type after ::", Hint: "write expr::type"}
 			}
 		case t.Kind == Op && t.Text != "*":
@@ -161,7 +169,10 @@ func (s *scan) checkPatterns() error {
 				return &Error{Off: t.Off, Msg: "END without CASE", Hint: "remove END or add the CASE it closes"}
 			}
 		case t.isWord() && needExpr[lowerASCII(t.Text)]:
-			if isCloser(toks, i+1) && !(t.is("not") && s.word(i+1, "materialized")) {
+			if t.is("by") && !(i > 0 && (toks[i-1].is("group") || toks[i-1].is("order") || toks[i-1].is("partition"))) {
+				break // BY is not reserved: it can name a column
+			}
+			if isCloser(toks, i+1) {
 				return &Error{Off: t.Off, Msg: fmt.Sprintf("missing expression after %s", strings.ToUpper(t.Text)), Hint: "complete the clause or remove it"}
 			}
 		}

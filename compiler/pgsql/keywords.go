@@ -22,24 +22,39 @@ verbose`)
 // keepBare are words the bridge must pass to TiDB as keywords even where TiDB reserves them:
 // PostgreSQL syntax words that mean the same in MySQL. Any other word that TiDB reserves is
 // quoted in the bridged text, because in PostgreSQL it is an ordinary name (rank, key, ...).
-var keepBare = wordSet(`between bigint by char character convert cume_dist current_date
-current_time current_timestamp dense_rank div exists extract first_value float int integer
-interval lag last_value lead localtime localtimestamp mod nth_value ntile over partition
-percent_rank position range rank real recursive row row_number rows smallint substring trim
+var keepBare = wordSet(`between bigint by char character convert current_date
+current_time current_timestamp div exists extract float int integer
+interval localtime localtimestamp mod over partition
+position range real recursive row rows smallint substring trim
 unbounded values varchar window year day hour minute second month escape asc desc collate
 like regexp using natural cross inner outer left right join on where group having order limit
 select from as case when then else end and or not null true false in is distinct all union
-except intersect with lateral binary`)
+except intersect with lateral binary system repeatable update share`)
 
-var tidbReserved = func() map[string]bool {
-	m := make(map[string]bool, 300)
+var tidbReserved, tidbKeywords = func() (map[string]bool, map[string]bool) {
+	r := make(map[string]bool, 300)
+	all := make(map[string]bool, 700)
 	for _, k := range parser.Keywords {
+		all[strings.ToLower(k.Word)] = true
 		if k.Reserved {
-			m[strings.ToLower(k.Word)] = true
+			r[strings.ToLower(k.Word)] = true
 		}
 	}
-	return m
+	return r, all
 }()
+
+// tidbFuncs are function names TiDB parses with grammar of their own (DISTINCT, *, FROM,
+// OVER ...): they stay bare. Any other function whose name is a TiDB keyword is quoted,
+// which makes it an ordinary function call to TiDB.
+var tidbFuncs = wordSet(`count sum avg min max cast extract substring substr trim position
+convert char group_concat bit_and bit_or bit_xor std stddev stddev_pop stddev_samp var_pop
+var_samp variance row_number rank dense_rank cume_dist percent_rank ntile lead lag
+first_value last_value nth_value exists row values interval`)
+
+// windowFuncs are the functions TiDB accepts before OVER.
+var windowFuncs = wordSet(`count sum avg min max group_concat bit_and bit_or bit_xor std stddev
+stddev_pop stddev_samp var_pop var_samp variance row_number rank dense_rank cume_dist
+percent_rank ntile lead lag first_value last_value nth_value`)
 
 func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)

@@ -37,6 +37,7 @@ type scan struct {
 	funcs []fromFunc
 	ctes  []cteDef
 	drop  []bool // tokens the bridge leaves out (column alias lists, WITH ORDINALITY, ...)
+	body  int    // index of the main query's SELECT, VALUES or TABLE
 }
 
 type frame struct {
@@ -45,6 +46,7 @@ type frame struct {
 	inFrom    bool // inside the FROM clause (FROM ... up to WHERE/GROUP/...)
 	expect    bool // the next token starts a FROM item
 	fromParen bool // this level was opened where a FROM item was expected
+	fn        int  // 1 + index in funcs when this level holds a FROM function's arguments
 }
 
 // clauseEnd are the words that end a FROM clause at their own level.
@@ -115,15 +117,11 @@ func (s *scan) run() {
 					j += 2
 				}
 				if s.punct(j+1, "(") {
-					close := s.match[j+1]
-					k := close + 1
-					if s.word(k, "with") && s.word(k+1, "ordinality") {
-						s.drop[k], s.drop[k+1] = true, true
-						k += 2
-					}
-					next, alias := s.alias(k)
-					s.funcs = append(s.funcs, fromFunc{start: i, close: close, alias: alias})
-					i = next - 1
+					// A function as a table: scan its arguments (they may hold
+					// subqueries); the alias is read when its parenthesis closes.
+					s.funcs = append(s.funcs, fromFunc{start: i, close: s.match[j+1]})
+					stack = append(stack, frame{open: j + 1, fn: len(s.funcs)})
+					i = j + 1
 					continue
 				}
 				c := cand{start: i, end: j + 1, name: toks[j].Name()}
@@ -144,8 +142,18 @@ func (s *scan) run() {
 			if len(stack) > 1 {
 				popped := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				if popped.fromParen {
+				switch {
+				case popped.fromParen:
 					next, _ := s.alias(i + 1)
+					i = next - 1
+				case popped.fn > 0:
+					k := i + 1
+					if s.word(k, "with") && s.word(k+1, "ordinality") {
+						s.drop[k], s.drop[k+1] = true, true
+						k += 2
+					}
+					next, alias := s.alias(k)
+					s.funcs[popped.fn-1].alias = alias
 					i = next - 1
 				}
 			}
@@ -153,6 +161,9 @@ func (s *scan) run() {
 			f.query, f.inFrom, f.expect = true, false, false
 		case t.is("values"):
 			f.query, f.inFrom, f.expect = true, false, false
+		case t.is("table") && i+1 < len(toks) && toks[i+1].isName():
+			// TABLE name is SELECT * FROM name.
+			f.query, f.inFrom, f.expect = true, false, true
 		case t.is("from"):
 			if f.query && !(i > 0 && toks[i-1].is("distinct")) {
 				f.inFrom, f.expect = true, true

@@ -14,6 +14,7 @@ func (l *loader) assemble() *Project {
 	sortFiles(l.files)
 	p := &Project{Root: l.root, Config: l.cfg, Files: map[string]string{},
 		Models: []*Model{}, Seeds: []*Seed{}, Sources: []*SourceTable{}, Tests: []*SingularTest{}}
+	p.Files[ConfigFile] = l.configHash
 	byPath := map[string]*file{}
 	for _, f := range l.files {
 		byPath[f.path] = f
@@ -48,7 +49,7 @@ func (l *loader) assemble() *Project {
 	l.checkNames(p)
 	l.checkTree()
 	l.checkSuffixes(p)
-	l.nameAllTests(p)
+	l.checkAllTestNames(p)
 	return p
 }
 
@@ -108,7 +109,13 @@ func (l *loader) model(f *file, yml *file) *Model {
 		layers = append(layers, s.layer)
 	}
 	m.Config = resolveModelConfig(layers)
-	l.diags.Append(checkModelConfig(m))
+	ds := checkModelConfig(m)
+	if yml != nil && yml.diags.HasErrors() {
+		// A mistyped materialized falls back to the default; warnings reasoning from that
+		// fallback ("unique_key has no effect on a view") would only confuse.
+		ds = ds.Errors()
+	}
+	l.diags.Append(ds)
 	return m
 }
 
@@ -273,33 +280,28 @@ func (l *loader) checkSuffixes(p *Project) {
 	}
 }
 
-// nameAllTests names the generic tests in a fixed order: models, seeds, sources (each by
-// path), node-level tests before column tests. Singular test names are taken first.
-func (l *loader) nameAllTests(p *Project) {
+// checkAllTestNames checks user-given test names in a fixed order: models, seeds, sources
+// (each by path), node-level tests before column tests.
+func (l *loader) checkAllTestNames(p *Project) {
 	var tests []*TestSpec
-	var nodes []string
-	add := func(node string, ts []*TestSpec, cols []*Column) {
-		for _, t := range ts {
-			tests, nodes = append(tests, t), append(nodes, node)
-		}
+	add := func(ts []*TestSpec, cols []*Column) {
+		tests = append(tests, ts...)
 		for _, c := range cols {
-			for _, t := range c.Tests {
-				tests, nodes = append(tests, t), append(nodes, node)
-			}
+			tests = append(tests, c.Tests...)
 		}
 	}
 	for _, m := range p.Models {
-		add(m.Name, m.Tests, m.Columns)
+		add(m.Tests, m.Columns)
 	}
 	for _, s := range p.Seeds {
-		add(s.Name, s.Tests, s.Columns)
+		add(s.Tests, s.Columns)
 	}
 	for _, s := range p.Sources {
-		add(s.Source+"_"+s.Name, s.Tests, s.Columns)
+		add(s.Tests, s.Columns)
 	}
-	reserved := map[string]diag.Pos{}
+	singular := map[string]diag.Pos{}
 	for _, t := range p.Tests {
-		reserved[t.Name] = t.Pos
+		singular[t.Name] = t.Pos
 	}
-	l.diags.Append(nameTests(tests, nodes, reserved))
+	l.diags.Append(checkTestNames(tests, singular))
 }

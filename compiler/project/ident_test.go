@@ -142,3 +142,21 @@ func TestAliasBomb(t *testing.T) {
 		t.Fatal("expanding 10^9 aliases should have hit the budget")
 	}
 }
+
+// TestColumnsAreCharacters checks that positions count characters, not bytes, after
+// non-ASCII text on the same line.
+func TestColumnsAreCharacters(t *testing.T) {
+	d := newDec("m.yml")
+	root := d.parseYAML([]byte("config: {æøå: 1, materalized: x}\n"))
+	d.mapping(root, "m.yml", nil, func(key string, k, v *yaml.Node) {
+		d.mapping(v, "config", modelConfigKeys, func(string, *yaml.Node, *yaml.Node) {})
+	})
+	var got []string
+	for _, x := range d.diags {
+		got = append(got, x.Pos.String())
+	}
+	want := "m.yml:1:10 m.yml:1:18"
+	if strings.Join(got, " ") != want {
+		t.Errorf("positions %v, want %s", got, want)
+	}
+}

@@ -51,13 +51,14 @@ type file struct {
 
 // loader holds the state of one Load.
 type loader struct {
-	root      string
-	cfg       *Config
-	modelTree *folderTree
-	seedTree  *folderTree
-	diags     diag.List
-	files     []*file
-	dirs      map[string]map[string]bool // folder path → its sub-folders (relative to it)
+	root       string
+	cfg        *Config
+	modelTree  *folderTree
+	seedTree   *folderTree
+	diags      diag.List
+	files      []*file
+	dirs       map[string]map[string]bool // folder path → its sub-folders (relative to it)
+	configHash string
 }
 
 // Load reads the project at root. It returns nil and the diagnostics when root holds no
@@ -96,6 +97,8 @@ func (l *loader) loadConfig() bool {
 		}
 		return false
 	}
+	sum := sha256.Sum256(src)
+	l.configHash = hex.EncodeToString(sum[:])
 	d := newDec(ConfigFile)
 	node := d.parseYAML(src)
 	if node == nil && d.diags.HasErrors() {

@@ -309,6 +309,16 @@ func checkModelConfig(m *Model) diag.List {
 		ds.Add(diag.Errorf(at("grants"), "model %s: an ephemeral model has no relation to grant on", m.Name).
 			WithHint("remove grants or materialize the model"))
 	}
+	if c.Materialized != "incremental" {
+		// dbt ignores these silently; a sidecar that sets them most likely forgot
+		// materialized: incremental, so say so (once per key, as a warning).
+		for _, key := range []string{"incremental_strategy", "unique_key", "range", "on_schema_change"} {
+			if inSidecar(key) {
+				ds.Add(diag.Warnf(c.Pos[key], "model %s: %s has no effect on a %s model", m.Name, key, c.Materialized).
+					WithHint("set materialized: incremental, or remove %s", key))
+			}
+		}
+	}
 	if c.Materialized != "table" && c.Materialized != "incremental" {
 		c.Indexes = nil
 	}

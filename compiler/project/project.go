@@ -144,9 +144,9 @@ type Column struct {
 // TestSpec is one generic data test as written in YAML.
 type TestSpec struct {
 	Kind string `json:"kind"` // one of TestKinds
-	// Name is unique across the project: the user's `name:` or one generated from the kind,
-	// the node and the column (not_null_fact_ky_sager_sag_id).
-	Name string `json:"name"`
+	// Name is the user's `name:` override, unique across the project, or "": the compiler
+	// then names the test after its kind, node and column (not_null_fact_ky_sager_sag_id).
+	Name string `json:"name,omitempty"`
 	// Column is the column under test: the column a column-level test is listed under, or a
 	// model-level test's `column` argument.
 	Column string `json:"column,omitempty"`

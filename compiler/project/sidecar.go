@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ func (d *dec) decodeModelSidecar(root *yaml.Node) *modelSidecar {
 		s.declaresSources = true
 		return s
 	}
+	root = d.misplacedConfig(root, modelConfigKeys, modelSidecarKeys)
 	var testsKey *yaml.Node
 	d.mapping(root, d.file, modelSidecarKeys, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -63,6 +65,26 @@ func (d *dec) decodeModelSidecar(root *yaml.Node) *modelSidecar {
 		}
 	})
 	return s
+}
+
+// misplacedConfig reports config keys written at the top of a sidecar (materialized: table
+// instead of under config:), a mistake the did-you-mean over the top-level keys would answer
+// badly (tags → "did you mean tests?"), and returns the mapping without them.
+func (d *dec) misplacedConfig(root *yaml.Node, configKeys, topKeys []string) *yaml.Node {
+	n := d.deref(root)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return root
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if contains(configKeys, k.Value) && !contains(topKeys, k.Value) {
+			d.errorf(k, fmt.Sprintf("config keys go under config:, e.g. config: {%s: ...}", k.Value),
+				"%s is a config key", k.Value)
+			n = withoutKey(n, k.Value)
+			i -= 2
+		}
+	}
+	return n
 }
 
 // topKey returns the key node named key of the mapping n, or nil.
@@ -160,6 +182,7 @@ type seedSidecar struct {
 
 func (d *dec) decodeSeedSidecar(root *yaml.Node) *seedSidecar {
 	s := &seedSidecar{layer: &seedLayer{}}
+	root = d.misplacedConfig(root, seedConfigKeys, seedSidecarKeys)
 	var testsKey *yaml.Node
 	d.mapping(root, d.file, seedSidecarKeys, func(key string, k, v *yaml.Node) {
 		switch key {

@@ -285,45 +285,28 @@ func (d *dec) checkTestArgs(t *TestSpec, kind testKind, args map[string]any, at 
 	return true
 }
 
-// nameTests gives every test without a user-given name one made of its kind, node and
-// column, numbered when that is taken, and reports two tests given the same name. Tests
-// must come in a deterministic order.
-func nameTests(tests []*TestSpec, nodes []string, reserved map[string]diag.Pos) diag.List {
+// checkTestNames reports two tests given the same name: by `name:`, or a generic test named
+// like a singular test (tests/<name>.sql). Tests without a name are named by the compiler
+// (kind_node_column, as dbt does), which also numbers clashes among those. tests must come in
+// a deterministic order, so that the later of two is the one reported.
+func checkTestNames(tests []*TestSpec, singular map[string]diag.Pos) diag.List {
 	var ds diag.List
-	taken := map[string]*TestSpec{}
-	for name, pos := range reserved {
-		taken[name] = &TestSpec{Pos: pos}
-	}
+	taken := map[string]diag.Pos{}
 	for _, t := range tests {
 		if t.Name == "" {
 			continue
 		}
+		if pos, ok := singular[t.Name]; ok {
+			ds.Add(diag.Errorf(t.Pos, "test name %q is taken by the singular test %s", t.Name, pos.File).
+				WithHint("choose another name"))
+			continue
+		}
 		if prev, dup := taken[t.Name]; dup {
 			ds.Add(diag.Errorf(t.Pos, "two tests are named %q", t.Name).
-				WithHint("the other is at %s; test names are unique in a project", prev.Pos))
+				WithHint("the other is at %s; test names are unique in a project", prev))
 			continue
 		}
-		taken[t.Name] = t
-	}
-	for i, t := range tests {
-		if t.Name != "" {
-			continue
-		}
-		base := t.Kind + "_" + nodes[i]
-		switch {
-		case t.Column != "":
-			base += "_" + t.Column
-		case t.Args["columns"] != nil:
-			for _, c := range t.Args["columns"].([]any) {
-				base += "_" + fmt.Sprint(c)
-			}
-		}
-		name := base
-		for n := 2; taken[name] != nil; n++ {
-			name = fmt.Sprintf("%s_%d", base, n)
-		}
-		t.Name = name
-		taken[name] = t
+		taken[t.Name] = t.Pos
 	}
 	return ds
 }

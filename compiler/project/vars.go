@@ -23,13 +23,13 @@ func ParseVars(args []string) (map[string]any, error) {
 		if key, val, ok := strings.Cut(s, "="); ok && !strings.HasPrefix(s, "{") && checkVarName(strings.TrimSpace(key)) == "" {
 			v, err := parseVarValue(strings.TrimSpace(val))
 			if err != nil {
-				return nil, fmt.Errorf("--vars %s: %w", arg, err)
+				return nil, fmt.Errorf("%q: %w", arg, err)
 			}
 			out[strings.TrimSpace(key)] = v
 			continue
 		}
 		if err := parseVarMapping(s, out); err != nil {
-			return nil, fmt.Errorf("--vars %s: %w", arg, err)
+			return nil, fmt.Errorf("%q: %w", arg, err)
 		}
 	}
 	return out, nil

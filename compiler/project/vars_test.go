@@ -31,7 +31,7 @@ func TestParseVars(t *testing.T) {
 		{"list in mapping", []string{"{x: [1]}"}, nil, "expected a string, number, boolean or null"},
 		{"bad name in mapping", []string{"{data-tom: 1}"}, nil, `invalid variable name "data-tom"`},
 		{"not a mapping", []string{"just text"}, nil, "expected key=value"},
-		{"broken yaml", []string{"{x: 1"}, nil, "--vars {x: 1"},
+		{"broken yaml", []string{"{x: 1"}, nil, `"{x: 1": `},
 		{"infinity", []string{"x=.inf"}, nil, "not a finite number"},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -29,7 +30,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func run(ctx context.Context, args []string, io *IOStreams, getenv func(string) string) int {
 	f := &Factory{IO: io, Getenv: getenv}
 	root := newRootCmd(f)
-	root.SetArgs(args)
+	root.SetArgs(expandMultiValue(args))
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
@@ -75,4 +76,33 @@ in the project's .flis/ folder.`,
 		newShowCmd(f), newDebugCmd(f), newWarehouseCmd(f), newDocsCmd(f), newSampleCmd(f),
 	)
 	return root
+}
+
+// multiValueFlags take several space-separated values, as in dbt: `--select a b+ tag:x`.
+var multiValueFlags = map[string]bool{"--select": true, "-s": true, "--exclude": true, "--models": true, "-m": true}
+
+// expandMultiValue rewrites `--select a b` into `--select a --select b` before cobra sees it:
+// values continue until the next flag. `--select=a` takes exactly one value.
+func expandMultiValue(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		out = append(out, a)
+		if a == "--" {
+			return append(out, args[i+1:]...)
+		}
+		if !multiValueFlags[a] {
+			continue
+		}
+		first := true
+		for i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
+			if !first {
+				out = append(out, a)
+			}
+			out = append(out, args[i+1])
+			first = false
+			i++
+		}
+	}
+	return out
 }

@@ -108,19 +108,24 @@ func setup() (*server, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	srv := &server{adminDSN: os.Getenv(EnvDSN)}
+	var cluster *embedded.Cluster
 	if srv.adminDSN == "" {
 		root, err := repoRoot()
 		if err != nil {
 			return nil, err
 		}
-		c, err := embedded.Open(filepath.Join(root, ".flis", "test-pg"))
+		// Test data is disposable: durability only costs time (fsync makes CREATE and DROP
+		// DATABASE, run once per test, take ~0.2 s each).
+		cluster, err = embedded.Open(filepath.Join(root, ".flis", "test-pg"),
+			embedded.WithSetting("fsync", "off"),
+			embedded.WithSetting("full_page_writes", "off"))
 		if err != nil {
 			return nil, err
 		}
-		if err := c.Start(ctx); err != nil {
+		if err := cluster.Start(ctx); err != nil {
 			return nil, fmt.Errorf("%w\n(tests need PostgreSQL; or set %s to a server where they may create databases)", err, EnvDSN)
 		}
-		srv.adminDSN = c.DSN("postgres")
+		srv.adminDSN = cluster.DSN("postgres")
 		srv.embedded = true
 	}
 	cfg, err := pgxpool.ParseConfig(srv.adminDSN)
@@ -137,6 +142,14 @@ func setup() (*server, error) {
 		return nil, fmt.Errorf("connect to the test server: %w", err)
 	}
 	if srv.embedded {
+		// A cluster started before fsync was turned off here (or by hand) picks the setting
+		// up without a restart, which would break other test processes using it.
+		var fsync string
+		if err := srv.admin.QueryRow(ctx, "SELECT current_setting('fsync')").Scan(&fsync); err == nil && fsync == "on" {
+			if err := cluster.Reload(ctx); err != nil {
+				return nil, err
+			}
+		}
 		srv.sweep(ctx)
 	}
 	return srv, nil

@@ -76,11 +76,22 @@ type Cluster struct {
 	logFile   string
 	lockFile  string
 	as        runAs
+	extra     [][2]string // settings from WithSetting, applied after flis's own
+}
+
+// Option adjusts a Cluster.
+type Option func(*Cluster)
+
+// WithSetting sets a server setting in flis.conf, overriding flis's default for it. It
+// takes effect when the server starts. pgtest uses it to turn fsync off on the throwaway
+// test cluster.
+func WithSetting(name, value string) Option {
+	return func(c *Cluster) { c.extra = append(c.extra, [2]string{name, value}) }
 }
 
 // Open prepares a handle on the cluster in stateDir. It touches nothing on disk: Start
 // creates what is missing.
-func Open(stateDir string) (*Cluster, error) {
+func Open(stateDir string, opts ...Option) (*Cluster, error) {
 	abs, err := filepath.Abs(stateDir)
 	if err != nil {
 		return nil, fmt.Errorf("embedded warehouse: %w", err)
@@ -89,14 +100,18 @@ func Open(stateDir string) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Cluster{
+	c := &Cluster{
 		stateDir:  abs,
 		dataDir:   filepath.Join(abs, "data"),
 		socketDir: socketDirFor(abs),
 		logFile:   filepath.Join(abs, "server.log"),
 		lockFile:  filepath.Join(abs, "lock"),
 		as:        as,
-	}, nil
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	return c, nil
 }
 
 // socketDirFor picks the socket directory: `<state>/run` when the socket path fits the
@@ -280,6 +295,36 @@ func (c *Cluster) stopLocked(ctx context.Context) error {
 	out, err := c.as.command(ctx, bins.PgCtl, "stop", "-D", c.dataDir, "-m", "fast", "-w", "-t", "60").CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("embedded warehouse: pg_ctl stop: %v: %s", err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// Reload rewrites flis.conf (with settings from WithSetting) and makes a running server
+// re-read it. Settings that need a restart (shared_buffers, max_connections) wait for the
+// next start; the others (fsync, work_mem, ...) apply at once.
+func (c *Cluster) Reload(ctx context.Context) error {
+	unlock, err := c.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	st, err := c.Status(ctx)
+	if err != nil || st.State == NotInitialised {
+		return err
+	}
+	if err := c.writeConf(); err != nil {
+		return fmt.Errorf("embedded warehouse: %w", err)
+	}
+	if st.State != Running {
+		return nil
+	}
+	bins, err := FindBinaries()
+	if err != nil {
+		return err
+	}
+	out, err := c.as.command(ctx, bins.PgCtl, "reload", "-D", c.dataDir, "-s").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("embedded warehouse: pg_ctl reload: %v: %s", err, strings.TrimSpace(string(out)))
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func TestLifecycle(t *testing.T) {
 	if err := c.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 50*time.Millisecond {
+	if d := time.Since(start); d > 250*time.Millisecond { // ~0.1 ms unloaded
 		t.Errorf("Start of a running cluster took %v", d)
 	}
 	if got := status(t, c).PID; got != st.PID {
@@ -154,7 +154,10 @@ func TestStartAfterPostmasterKilled(t *testing.T) {
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	// No waiting for the kill to be reaped: Start must cope with a zombie postmaster too.
+	// Wait for the signal to land, not for the reaping: Start must cope with a zombie.
+	for i := 0; pidAlive(pid) && !isZombie(pid) && i < 200; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
 	t.Logf("killed postmaster is a zombie: %v", isZombie(pid))
 	if _, err := os.Stat(filepath.Join(c.dataDir, "postmaster.pid")); err != nil {
 		t.Fatalf("the killed server left no postmaster.pid to test with: %v", err)

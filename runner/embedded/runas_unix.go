@@ -107,7 +107,7 @@ func (r runAs) checkTraverse(dir string) error {
 		}
 		if !r.canSearch(st) {
 			return fmt.Errorf("the %s user, which runs the embedded PostgreSQL because flis runs "+
-				"as root, cannot reach %s: directory %s is mode %v "+
+				"as root, cannot reach %s: directory %s is mode %04o "+
 				"(hint: `chmod o+x %s`, move the project out of %s, run flis as a normal user, "+
 				"or set FLIS_DSN to use an existing server)",
 				r.name, abs, d, st.Mode().Perm(), d, d)

@@ -93,7 +93,8 @@ func (c *Cluster) settings() [][2]string {
 func (c *Cluster) writeConf() error {
 	var b strings.Builder
 	b.WriteString("# Written by flis before every start; edit postgresql.conf instead.\n")
-	for _, kv := range c.settings() {
+	// Later lines win in postgresql.conf, so extra settings override the defaults.
+	for _, kv := range append(c.settings(), c.extra...) {
 		fmt.Fprintf(&b, "%s = '%s'\n", kv[0], strings.ReplaceAll(kv[1], "'", "''"))
 	}
 	path := filepath.Join(c.dataDir, confFile)

@@ -151,6 +151,7 @@ var goldenCases = []goldenCase{
 	{name: "error_bad_range_max", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.RangeMax = "31-03-2024" }), stageCols: cols3},
 	{name: "error_strategy_on_table", model: kind(KindTable, func(m *Model) { m.Strategy = StrategyMerge })},
 	{name: "error_index_on_view", model: kind(KindView, func(m *Model) { m.Indexes = []Index{{Columns: []string{"a"}}} })},
+	{name: "error_two_statements", model: kind(KindTable, func(m *Model) { m.SQL = "SELECT 1 AS a; DROP TABLE x" })},
 	{name: "error_state_matview", model: kind(KindTable, nil), state: State{Kind: "materialized view"}},
 }
 

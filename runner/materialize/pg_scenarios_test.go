@@ -190,3 +190,43 @@ func TestPGLeftoversOfAKilledRun(t *testing.T) {
 	wantRows(t, "rows", e.rows("SELECT k, v FROM dm.t"), "1|10")
 	wantRows(t, "no leftovers", leftovers(e), "")
 }
+
+// TestPGKeyJoinsAreNotNestedLoops guards keyMatch's hashable conjunct: with IS NOT DISTINCT
+// FROM alone PostgreSQL can only nested-loop the stage against the table.
+func TestPGKeyJoinsAreNotNestedLoops(t *testing.T) {
+	e := newPG(t)
+	setupSchemas(e)
+	e.exec("INSERT INTO dsa.src (k, k2, v) SELECT i, (i % 7)::text, i FROM generate_series(1, 20000) i")
+	for _, c := range []struct {
+		strategy string
+		version  int
+	}{{StrategyMerge, 0}, {StrategyMerge, 140000}, {StrategyDeleteInsert, 0}} {
+		t.Run(fmt.Sprintf("%s_%d", c.strategy, c.version), func(t *testing.T) {
+			m := Model{ID: "t", Relation: dm("t_" + strings.ReplaceAll(c.strategy, "+", "_")), Materialized: KindIncremental,
+				Strategy: c.strategy, UniqueKey: []string{"k", "k2"}, SQL: "SELECT k, k2, v FROM dsa.src"}
+			e.mustRun(m, runOpts{})
+			st := e.state(m, false)
+			if c.version != 0 {
+				st.ServerVersion = c.version
+			}
+			bp, err := PlanBuild(m, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.exec(bp.Statements...)
+			pp, err := PlanPublish(m, st, e.columns(bp.Stage))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range pp.Statements {
+				if !strings.Contains(s, "IS NOT DISTINCT FROM") {
+					continue
+				}
+				if plan := e.rows("EXPLAIN (COSTS OFF) " + s); strings.Contains(plan, "Nested Loop") {
+					t.Errorf("nested loop in\n%s\nplan:\n%s", s, plan)
+				}
+			}
+			e.exec(pp.Cleanup...)
+		})
+	}
+}

@@ -23,6 +23,7 @@ func buildView(c *planCtx) (*BuildPlan, error) {
 		Model: c.m.ID, Materialized: KindView, Stage: c.stage,
 		Statements: []string{
 			c.d.DropIfExists(c.stage),
+			c.d.DropIfExists(c.old), // a table → view switch moves the table there
 			fmt.Sprintf("CREATE VIEW %s AS\n%s\n", c.stage, body(c.m.SQL)),
 		},
 		AuditRelation: c.stage, AuditPhase: AuditStage,

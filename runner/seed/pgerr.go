@@ -32,7 +32,7 @@ func (l *loader) mapCopyError(path string, err error) (diag.Diag, bool) {
 		return diag.Diag{}, false
 	}
 	msg := pe.Message
-	hint := pe.Hint
+	hint := joinHints(strings.TrimSuffix(pe.Detail, "."), strings.TrimSuffix(pe.Hint, "."))
 	if field >= 0 {
 		msg = "field " + strconv.Itoa(field+1) + " (" + strconv.Quote(column) + "): " + msg
 		hint = joinHints(hint, l.specs[field].hint)
@@ -53,12 +53,14 @@ func (l *loader) names() []string {
 // name is matched against the known names, longest first, because a name may itself
 // contain ", " or ": ".
 func parseCopyWhere(where string, names []string) (line int, column string, ok bool) {
-	// The CONTEXT may hold several lines (a function called from a default); COPY's is the last.
-	ls := strings.Split(where, "\n")
-	w := ls[len(ls)-1]
-	if !strings.HasPrefix(w, "COPY ") {
+	// The CONTEXT may hold several lines, innermost first (a function called from a column
+	// default), and the value COPY shows may itself hold newlines: take the first line
+	// that starts with "COPY " and everything after it.
+	start := strings.Index("\n"+where, "\nCOPY ")
+	if start < 0 {
 		return 0, "", false
 	}
+	w := where[start:]
 	// The first ", line " followed by a digit: a value shown after the column may hold
 	// the same text, a table name (ours: <seed>__flis_stage) realistically does not.
 	i := -1

@@ -24,9 +24,12 @@ type validatingReader struct {
 	sc    *scanner
 	carry [utf8.UTFMax + len("\uFEFF")]byte
 	nc    int
-	start bool  // the file's first bytes are not read yet
-	n     int64 // bytes handed on (after the BOM)
-	err   error // sticky
+	start bool // the file's first bytes are not read yet
+	eof   bool // the scanner has seen the end of the file
+	small [64]byte
+	out   []byte // scanned bytes not yet returned, when the caller's buffer is small
+	n     int64  // bytes handed on (after the BOM)
+	err   error  // sticky
 }
 
 func newValidatingReader(ctx context.Context, r io.Reader, sc *scanner) *validatingReader {
@@ -34,6 +37,11 @@ func newValidatingReader(ctx context.Context, r io.Reader, sc *scanner) *validat
 }
 
 func (v *validatingReader) Read(p []byte) (int, error) {
+	if len(v.out) > 0 {
+		n := copy(p, v.out)
+		v.out = v.out[n:]
+		return n, nil
+	}
 	if v.err != nil {
 		return 0, v.err
 	}
@@ -41,25 +49,34 @@ func (v *validatingReader) Read(p []byte) (int, error) {
 		v.err = err
 		return 0, err
 	}
-	n, eof, err := v.next(p)
+	buf := p
+	if len(p) < len(v.small) { // too small to be sure of holding a whole rune: use ours
+		buf = v.small[:]
+	}
+	n, eof, err := v.next(buf)
 	switch {
 	case err != nil:
 		v.err = err
+		return 0, err
 	case len(v.sc.errs) > 0:
 		v.err = errInvalid // abort the COPY; drain collects the rest
+		return 0, errInvalid
 	case eof:
 		v.err = io.EOF
-	default:
-		return n, nil
 	}
-	if v.err == io.EOF {
-		return n, io.EOF
+	if len(buf) != len(p) {
+		k := copy(p, buf[:n])
+		v.out = buf[k:n]
+		return k, nil // io.EOF, if it is, comes with the next call
 	}
-	return 0, v.err
+	return n, v.err
 }
 
 // next reads, scans and returns the next chunk in p; eof is true once the file is done.
 func (v *validatingReader) next(p []byte) (int, bool, error) {
+	if v.eof {
+		return 0, true, nil
+	}
 	if v.start {
 		v.start = false
 		// Read enough to see whether the file starts with a BOM; ReadFull stops early only
@@ -92,6 +109,7 @@ func (v *validatingReader) next(p []byte) (int, bool, error) {
 		v.n += int64(cut)
 		if eof {
 			v.sc.finish()
+			v.eof = true
 			return cut, true, nil
 		}
 		if cut > 0 {

@@ -21,9 +21,10 @@ import (
 
 // depView is a dependent view, captured as the statements that rebuild it.
 type depView struct {
-	name   string // schema-qualified, quoted
-	matv   bool
-	create []string // CREATE, then comments, grants, indexes, owner
+	name    string // schema-qualified, quoted
+	display string // schema.name as people write it
+	matv    bool
+	create  []string // CREATE, then comments, grants, indexes, owner
 }
 
 // captureViews returns the views depending on rel (a quoted qualified name), the ones
@@ -59,7 +60,7 @@ WITH RECURSIVE deps(oid, depth) AS (
     JOIN pg_rewrite r ON r.oid = d.objid
     WHERE r.ev_class <> deps.oid
 )
-SELECT c.oid::int8, format('%I.%I', n.nspname, c.relname), c.relkind = 'm', max(deps.depth) AS depth,
+SELECT c.oid::int8, format('%I.%I', n.nspname, c.relname), n.nspname || '.' || c.relname, c.relkind = 'm', max(deps.depth) AS depth,
        pg_get_viewdef(c.oid), coalesce(array_to_string(c.reloptions, ', '), ''), c.relispopulated,
        coalesce(obj_description(c.oid, 'pg_class'), ''),
        CASE WHEN c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN ''
@@ -97,15 +98,15 @@ func (l *loader) queryViews(ctx context.Context, rel string) ([]depView, error) 
 		return nil, &StmtError{Seed: l.seed.Name, SQL: "capture views depending on " + rel, Err: err}
 	}
 	type raw struct {
-		oid                             int64
-		name, def, opts, comment, owner string
-		matv, populated                 bool
-		depth                           int32
+		oid                                      int64
+		name, display, def, opts, comment, owner string
+		matv, populated                          bool
+		depth                                    int32
 	}
 	var found []raw
 	for rows.Next() {
 		var r raw
-		if err := rows.Scan(&r.oid, &r.name, &r.matv, &r.depth, &r.def, &r.opts, &r.populated, &r.comment, &r.owner); err != nil {
+		if err := rows.Scan(&r.oid, &r.name, &r.display, &r.matv, &r.depth, &r.def, &r.opts, &r.populated, &r.comment, &r.owner); err != nil {
 			rows.Close()
 			return nil, &StmtError{Seed: l.seed.Name, SQL: "capture views depending on " + rel, Err: err}
 		}
@@ -117,7 +118,7 @@ func (l *loader) queryViews(ctx context.Context, rel string) ([]depView, error) 
 
 	views := make([]depView, 0, len(found))
 	for _, r := range found {
-		v := depView{name: r.name, matv: r.matv}
+		v := depView{name: r.name, display: r.display, matv: r.matv}
 		kw := "VIEW"
 		if r.matv {
 			kw = "MATERIALIZED VIEW"
@@ -214,9 +215,10 @@ func (l *loader) swap(ctx context.Context, target, stage, oldName string) (int, 
 	}
 	for _, v := range views {
 		for _, stmt := range v.create {
-			if err := l.exec(ctx, stmt); err != nil {
-				return 0, fmt.Errorf("seed %s: view %s depends on %s and cannot be recreated on the new file "+
-					"(change the view, or keep the columns it uses): %w", l.seed.Name, v.name, target, err)
+			if _, err := l.conn.Exec(ctx, stmt); err != nil {
+				return 0, &StmtError{Seed: l.seed.Name, SQL: stmt, Err: fmt.Errorf("view %s depends on %s.%s and cannot be "+
+					"recreated on the new file (change the view, or keep the columns it uses): %w",
+					v.display, l.seed.Schema, l.seed.Table, err)}
 			}
 		}
 	}

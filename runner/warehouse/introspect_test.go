@@ -11,6 +11,7 @@ import (
 )
 
 func TestRelationKindAndColumns(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	ctx := context.Background()
 	mustExec(t, db,
@@ -44,6 +45,7 @@ func TestRelationKindAndColumns(t *testing.T) {
 }
 
 func TestDependentViewsInRecreationOrder(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	ctx := context.Background()
 	// base <- a <- b <- d, d also reads base directly, c reads a (materialized);
@@ -105,6 +107,7 @@ func TestDependentViewsInRecreationOrder(t *testing.T) {
 }
 
 func TestScalarString(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	ctx := context.Background()
 	mustExec(t, db, `CREATE TABLE f (maaned date)`, `INSERT INTO f VALUES ('2024-01-01'), ('2024-03-01')`)
@@ -131,6 +134,7 @@ func TestScalarString(t *testing.T) {
 }
 
 func TestServerVersion(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	num, text, err := db.ServerVersion(context.Background())
 	if err != nil || num < 100000 || !strings.HasPrefix(text, fmt.Sprint(num/10000)+".") {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestLockNoWaitFailsWhileHeld(t *testing.T) {
+	t.Parallel()
 	dsn := open(t, Config{}).ConnConfig().ConnString()
 	a := open(t, Config{DSN: dsn})
 	b := open(t, Config{DSN: dsn})
@@ -40,6 +41,7 @@ func TestLockNoWaitFailsWhileHeld(t *testing.T) {
 }
 
 func TestLockWaitBlocksUntilReleased(t *testing.T) {
+	t.Parallel()
 	dsn := open(t, Config{}).ConnConfig().ConnString()
 	a := open(t, Config{DSN: dsn})
 	b := open(t, Config{DSN: dsn})
@@ -49,18 +51,30 @@ func TestLockWaitBlocksUntilReleased(t *testing.T) {
 		t.Fatal(err)
 	}
 	var waited atomic.Int32
+	waiting := make(chan struct{})
 	got := make(chan error, 1)
 	go func() {
-		unlockB, err := b.Lock(ctx, "dev", true, func() { waited.Add(1) })
+		unlockB, err := b.Lock(ctx, "dev", true, func() {
+			if waited.Add(1) == 1 {
+				close(waiting)
+			}
+		})
 		if err == nil {
 			unlockB()
 		}
 		got <- err
 	}()
 	select {
+	case <-waiting:
 	case err := <-got:
 		t.Fatalf("waiting Lock returned while the lock was held: %v", err)
-	case <-time.After(300 * time.Millisecond):
+	case <-time.After(10 * time.Second):
+		t.Fatal("onWait was not called")
+	}
+	select {
+	case err := <-got:
+		t.Fatalf("waiting Lock returned while the lock was held: %v", err)
+	case <-time.After(200 * time.Millisecond):
 	}
 	if waited.Load() != 1 {
 		t.Errorf("onWait called %d times, want 1", waited.Load())
@@ -81,6 +95,7 @@ func TestLockWaitBlocksUntilReleased(t *testing.T) {
 }
 
 func TestLockWaitEndsWithContext(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	unlock, err := db.Lock(context.Background(), "dev", false, nil)
 	if err != nil {
@@ -100,6 +115,7 @@ func TestLockWaitEndsWithContext(t *testing.T) {
 }
 
 func TestLockReleasedWhenSessionDies(t *testing.T) {
+	t.Parallel()
 	db := open(t, Config{})
 	ctx := context.Background()
 	_, err := db.Lock(ctx, "dev", false, nil)
@@ -108,7 +124,8 @@ func TestLockReleasedWhenSessionDies(t *testing.T) {
 	}
 	// Simulate a killed flis: terminate the lock's backend from outside.
 	if _, err := db.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
-		WHERE locktype = 'advisory' AND pid <> pg_backend_pid()`); err != nil {
+		WHERE locktype = 'advisory' AND pid <> pg_backend_pid()
+		  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)

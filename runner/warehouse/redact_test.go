@@ -67,3 +67,20 @@ func TestStmtErrorLine(t *testing.T) {
 		}
 	}
 }
+
+func FuzzStmtErrorExcerpt(f *testing.F) {
+	f.Add("SELECT 'æø'\n, x", 15)
+	f.Add("a\n", 3)
+	f.Add("", 1)
+	f.Fuzz(func(t *testing.T, stmt string, pos int) {
+		e := &StmtError{Stmt: stmt, Position: pos}
+		line, col := e.Line()
+		if pos > 0 && (line < 1 || col < 1) {
+			t.Errorf("Line(%q, %d) = %d:%d", stmt, pos, line, col)
+		}
+		ex := e.Excerpt() // must not panic
+		if pos > 0 && !strings.HasSuffix(ex, "^") {
+			t.Errorf("Excerpt(%q, %d) = %q has no caret", stmt, pos, ex)
+		}
+	})
+}

@@ -4,6 +4,7 @@ SELECT
     encode(hmac(barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id,
     maaned,
     institution_nr,
+    plads_nr,
     kommune_kode,
     ugentlige_timer,
     fuldtidsboern

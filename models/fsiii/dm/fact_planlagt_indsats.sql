@@ -25,7 +25,9 @@ SELECT
     i.indsats_kode,
     i.tilstand_id,
     i.start_dato,
-    i.slut_dato,
+    -- The end as known at the month's end: each month's row is a snapshot, so a later month
+    -- never changes an earlier row and an incremental run equals a full refresh.
+    CASE WHEN i.slut_dato <= m.sidste_dag_i_maaned THEN i.slut_dato END AS slut_dato,
     i.alder,
     ((extract(year FROM m.maaned) - extract(year FROM i.start_maaned)) * 12
       + extract(month FROM m.maaned) - extract(month FROM i.start_maaned) + 1)::integer

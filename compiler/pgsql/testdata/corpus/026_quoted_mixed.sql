@@ -1,0 +1,3 @@
+-- deps: Staging.KY Sag
+-- columns: id
+SELECT s.id FROM "Staging"."KY Sag" AS s

@@ -1,0 +1,5 @@
+-- deps: dsa.ky_sag, dsa.ky_ydelse
+-- columns: sag_id, sidste_ydelse
+SELECT s.sag_id,
+       (SELECT max(y.dato) FROM dsa.ky_ydelse y WHERE y.sag_id = s.sag_id) AS sidste_ydelse
+FROM dsa.ky_sag s

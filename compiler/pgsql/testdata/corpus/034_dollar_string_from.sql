@@ -1,0 +1,3 @@
+-- deps: dsa.log
+-- columns: besked
+SELECT replace(besked, $$FROM dsa.hemmelig$$, '') AS besked FROM dsa.log

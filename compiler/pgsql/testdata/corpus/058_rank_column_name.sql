@@ -1,0 +1,3 @@
+-- deps: stg.placering
+-- columns: rank, key, borger_id
+SELECT rank, key, borger_id FROM stg.placering

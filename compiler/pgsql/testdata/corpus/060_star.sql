@@ -1,0 +1,2 @@
+-- deps: dsa.borger
+SELECT * FROM dsa.borger

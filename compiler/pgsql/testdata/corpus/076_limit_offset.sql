@@ -1,0 +1,3 @@
+-- deps: dm.fact_ky_sager
+-- columns: sag_id
+SELECT sag_id FROM dm.fact_ky_sager ORDER BY beloeb DESC LIMIT 10 OFFSET 5

@@ -1,0 +1,3 @@
+-- deps: dsa.ky_sag
+-- columns: sag_id
+select Sag_ID from DSA.Ky_Sag where Status = 'A'

@@ -1,0 +1,3 @@
+-- deps: dsa.borger
+-- columns: borger_id
+SELECT borger_id FROM dsa.borger ORDER BY borger_id USING >

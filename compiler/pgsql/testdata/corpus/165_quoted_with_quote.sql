@@ -1,0 +1,3 @@
+-- deps: stg.a"b
+-- columns: x"y
+SELECT 1 AS "x""y" FROM stg."a""b"

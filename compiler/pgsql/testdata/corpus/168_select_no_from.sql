@@ -1,0 +1,3 @@
+-- deps:
+-- columns: now, current_timestamp
+SELECT now(), current_timestamp

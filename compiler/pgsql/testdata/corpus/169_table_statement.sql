@@ -1,0 +1,2 @@
+-- deps: dm.dim_kommune
+TABLE dm.dim_kommune

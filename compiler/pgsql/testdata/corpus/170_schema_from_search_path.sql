@@ -1,0 +1,3 @@
+-- deps: public.tabel
+-- columns: x
+SELECT x FROM public.tabel
