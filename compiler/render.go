@@ -64,16 +64,7 @@ func (c *compilation) renderNode(n *Node, builtins map[string]string) (string, e
 }
 
 func (c *compilation) renderBody(n *Node, builtins map[string]string) (string, error) {
-	t := n.template
-	edits := append([]pgsql.Edit(nil), t.edits...)
-	for _, v := range t.builtins {
-		lit, ok := builtins[v.Name]
-		if !ok {
-			lit = builtinVars[v.Name]
-		}
-		edits = append(edits, pgsql.Edit{Off: v.Off, End: v.End, Text: lit})
-	}
-	return pgsql.ApplyEdits(t.src, edits)
+	return pgsql.ApplyEdits(n.template.src, c.bodyEdits(n, builtins))
 }
 
 // ephemeralClosure lists the ephemeral models n inlines, directly or through other

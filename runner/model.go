@@ -37,7 +37,8 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	if st.Kind == "table" && !st.FullRefresh && m.Materialized == materialize.KindIncremental {
 		builtins["is_incremental"] = "TRUE"
 	}
-	if m.SQL, err = r.res.Render(n, builtins); err != nil {
+	var smap *compiler.SourceMap
+	if m.SQL, smap, err = r.res.RenderMapped(n, builtins); err != nil {
 		return failEvent(e, err)
 	}
 	bp, err := r.planner.PlanBuild(m, st)
@@ -49,7 +50,7 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		rows, err := r.db.Exec(ctx, stmt)
 		if err != nil {
 			r.cleanupStage(bp)
-			return failEvent(e, r.located(n, err))
+			return failEvent(e, locateInSource(n, smap, m.SQL, stmt, err))
 		}
 		if strings.HasPrefix(strings.TrimSpace(stmt), "INSERT") {
 			e.Rows = rows
@@ -81,7 +82,7 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		return failEvent(e, err)
 	}
 	if err := r.publish(ctx, pp, bp, audits, &e); err != nil {
-		return failEvent(e, r.located(n, err))
+		return failEvent(e, locateInSource(n, smap, m.SQL, "", err))
 	}
 	if e.Status == "" {
 		e.Status = StatusOK
@@ -183,9 +184,62 @@ func (r *Runner) ensureRoles(ctx context.Context, m materialize.Model) error {
 	return nil
 }
 
-// located adds the model's file to a statement error, so the message starts where the
-// user's SQL is.
-func (r *Runner) located(n *compiler.Node, err error) error {
+// locateInSource turns a statement error into one that starts with the user's file:line:col
+// when the failing character lies in the model's own SQL (found inside the statement that
+// ran), else with the file and the statement's excerpt.
+func locateInSource(n *compiler.Node, smap *compiler.SourceMap, rendered, stmt string, err error) error {
+	var se *warehouse.StmtError
+	if !errors.As(err, &se) || stmt == "" || se.Position <= 0 {
+		return located(n, err)
+	}
+	body := strings.TrimLeft(rendered, " \t\r\n")
+	lead := len(rendered) - len(body)
+	probe := body
+	if len(probe) > 80 {
+		probe = probe[:80]
+	}
+	at := strings.Index(stmt, probe)
+	off := byteOffset(stmt, se.Position-1)
+	if at < 0 || off < at {
+		return located(n, err)
+	}
+	pos, ok := smap.Pos(off - at + lead)
+	if !ok {
+		return located(n, err)
+	}
+	return fmt.Errorf("%s: %s", pos, stripLineCol(se.Error()))
+}
+
+// byteOffset converts a 0-based character position (PostgreSQL counts characters) to a byte
+// offset in s.
+func byteOffset(s string, chars int) int {
+	n := 0
+	for i := range s {
+		if n == chars {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}
+
+// stripLineCol drops the "3:7: " statement position StmtError.Error starts with.
+func stripLineCol(msg string) string {
+	i := strings.Index(msg, ": ")
+	if i < 0 {
+		return msg
+	}
+	for _, r := range msg[:i] {
+		if r != ':' && (r < '0' || r > '9') {
+			return msg
+		}
+	}
+	return msg[i+2:]
+}
+
+// located adds the node's file to a statement error, so the message starts where the
+// user's SQL or test is.
+func located(n *compiler.Node, err error) error {
 	var se *warehouse.StmtError
 	if !errors.As(err, &se) {
 		return err

@@ -87,7 +87,7 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	}
 	rows, err := q.Query(ctx, sql)
 	if err != nil {
-		return failEvent(e, r.located(n, err))
+		return failEvent(e, located(n, err))
 	}
 	var count int64
 	for rows.Next() {
@@ -98,7 +98,7 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return failEvent(e, r.located(n, err))
+		return failEvent(e, located(n, err))
 	}
 	e.Failures = count
 	switch {
