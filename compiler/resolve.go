@@ -230,6 +230,12 @@ func (c *compilation) buildGraph() (*dag.Graph, []string, diag.List) {
 }
 
 func (c *compilation) cycleDiag(path []string) diag.Diag {
+	// The graph's edges run from a dependency to its dependent; people read a cycle as
+	// "a selects from b, which selects from c ...", so print it the other way round.
+	path = append([]string(nil), path...)
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
 	parts := make([]string, len(path))
 	for i, id := range path {
 		n := c.nodes[id]
@@ -248,7 +254,7 @@ func (c *compilation) cycleDiag(path []string) diag.Diag {
 			break
 		}
 	}
-	return diag.Errorf(pos, "dependency cycle: %s", strings.Join(parts, " → ")).
+	return diag.Errorf(pos, "dependency cycle (each selects from the next): %s", strings.Join(parts, " → ")).
 		WithHint("a model cannot depend on itself through other models; break the cycle or move the shared logic into a new model")
 }
 

@@ -1,0 +1,3 @@
+SELECT k.kommune_kode, $$ FROM not_a_table $$ AS txt, E'it''s' AS e
+FROM "dm"."dim_kommune" k
+WHERE EXISTS (SELECT 1 FROM "dm"."fact_sager" f WHERE f.sag_id IS NOT DISTINCT FROM k.kommune_navn)

@@ -1,0 +1,1 @@
+SELECT kommune_kode, kommune_navn FROM "dm"."dim_kommune"
