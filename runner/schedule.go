@@ -72,7 +72,7 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 	for done < len(order) {
 		// Wait for a ready node and a free thread; the last finishing node wakes us with
 		// done == len(order) and nothing ready.
-		for (len(ready) == 0 || running > threads) && done < len(order) {
+		for (len(ready) == 0 || running >= threads) && done < len(order) {
 			cond.Wait()
 		}
 		if done == len(order) {
