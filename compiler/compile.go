@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"errors"
 	"os"
 	"runtime"
 	"sort"
@@ -54,7 +55,11 @@ func Compile(opts Options) (*Result, error) {
 	}
 	target, err := project.ResolveTarget(proj.Config, opts.TargetName, opts.Getenv)
 	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "flis.yaml"}, "%v", err))
+		var d diag.Diag
+		if !errors.As(err, &d) {
+			d = diag.Errorf(diag.Pos{File: "flis.yaml"}, "%v", err)
+		}
+		diags.Add(d)
 		return nil, finish(diags)
 	}
 

@@ -15,8 +15,10 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/flis-dk/flis/compiler"
+	"github.com/flis-dk/flis/compiler/diag"
 )
 
 // Main runs flis with args and returns the exit code.
@@ -67,7 +69,15 @@ in the project's .flis/ folder.`,
 	root.PersistentFlags().StringVarP(&f.Output, "output", "o", "text", "output format: text or json")
 	root.PersistentFlags().BoolVar(&f.NoColor, "no-color", false, "never colour output")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErrorf("flis %s: %v\nRun 'flis %s --help' for usage.", c.Name(), err, c.Name())
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+			var names []string
+			c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+			if h := diag.DidYouMean(name, names); h != "" {
+				msg += " (" + strings.Replace(h, `"`, `"--`, 1) + ")"
+			}
+		}
+		return usageErrorf("flis %s: %s\nRun 'flis %s --help' for usage.", c.Name(), msg, c.Name())
 	})
 
 	root.AddCommand(
