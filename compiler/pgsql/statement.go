@@ -6,6 +6,10 @@ package pgsql
 // rules in flis — the tokenizer's — and no second scanner that could disagree with it about
 // where a string or a comment ends.
 
+// MsgMultipleStatements is the Msg of TrimStatement's error for a second statement, so
+// callers can say in their own words what the one statement must be.
+const MsgMultipleStatements = "more than one statement"
+
 // TrimStatement returns src ready to be embedded in another statement (CREATE VIEW ... AS
 // src, INSERT INTO ... src, a subquery): without the semicolons, comments and whitespace
 // after its last token. Leading text is kept, so error positions inside src stay valid.
@@ -26,7 +30,7 @@ func TrimStatement(src string) (string, error) {
 		case t.Kind == Punct && t.Text == ";":
 			semi = true
 		case semi:
-			return src, &Error{Off: t.Off, Msg: "more than one statement",
+			return src, &Error{Off: t.Off, Msg: MsgMultipleStatements,
 				Hint: "a semicolon ends the statement; remove it or the SQL after it"}
 		default:
 			end = t.End

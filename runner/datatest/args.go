@@ -1,6 +1,7 @@
 package datatest
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -8,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // ArgError is a test whose configuration is wrong. Arg names the argument (or field:
@@ -155,7 +158,7 @@ func valueLiterals(t Test) ([]string, error) {
 			return nil, bad(fmt.Sprintf("value %d: want a string, number or boolean, got %T", i+1, v))
 		}
 		if quote {
-			lits[i] = quoteLiteral(text)
+			lits[i] = pgsql.QuoteString(text)
 			continue
 		}
 		if !numberRE.MatchString(text) && text != "TRUE" && text != "FALSE" {
@@ -287,11 +290,15 @@ func validateRecency(t Test) error {
 }
 
 func validateSingular(t Test) error {
-	if body(t.SQL) == "" {
-		return &ArgError{Test: t.Kind, Arg: "sql", Msg: "the test file holds no query"}
-	}
-	if _, multi := trimStatement(t.SQL); multi {
+	sql, err := pgsql.TrimStatement(t.SQL)
+	var perr *pgsql.Error
+	switch {
+	case errors.As(err, &perr) && perr.Msg == pgsql.MsgMultipleStatements:
 		return &ArgError{Test: t.Kind, Arg: "sql", Msg: "more than one statement; a singular test is one SELECT"}
+	case err != nil:
+		return &ArgError{Test: t.Kind, Arg: "sql", Msg: err.Error()}
+	case sql == "":
+		return &ArgError{Test: t.Kind, Arg: "sql", Msg: "the test file holds no query"}
 	}
 	return nil
 }

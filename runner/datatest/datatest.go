@@ -9,6 +9,8 @@ package datatest
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // Relation is a schema-qualified relation name, unquoted.
@@ -19,10 +21,7 @@ type Relation struct {
 
 // String returns the quoted, qualified name.
 func (r Relation) String() string {
-	if r.Schema == "" {
-		return quoteIdent(r.Name)
-	}
-	return quoteIdent(r.Schema) + "." + quoteIdent(r.Name)
+	return pgsql.QuoteQualified(r.Schema, r.Name)
 }
 
 // Test is one data test, as the compiler resolved it.
@@ -135,18 +134,10 @@ func from(t Test) string {
 	return fmt.Sprintf("(SELECT * FROM %s WHERE %s\n)", t.Relation, t.Where)
 }
 
-func quoteIdent(s string) string {
-	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
-
-func quoteLiteral(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-}
-
 func quoteList(names []string, prefix string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = prefix + quoteIdent(n)
+		q[i] = prefix + pgsql.QuoteIdent(n)
 	}
 	return strings.Join(q, ", ")
 }

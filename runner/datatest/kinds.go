@@ -3,6 +3,8 @@ package datatest
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // kind is one row of the lookup table of tests: the arguments it accepts, its checks and
@@ -31,7 +33,7 @@ func init() {
 
 // notNullSQL: rows whose column is NULL.
 func notNullSQL(t Test) string {
-	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE flis_t.%s IS NULL", from(t), quoteIdent(t.Column))
+	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE flis_t.%s IS NULL", from(t), pgsql.QuoteIdent(t.Column))
 }
 
 // uniqueSQL: one row per duplicated key, with its count. GROUP BY puts NULLs in one group,
@@ -46,7 +48,7 @@ func uniqueSQL(t Test) string {
 // acceptedValuesSQL: one row per value outside the list, with its count. NULL is not
 // judged here; that is not_null's job.
 func acceptedValuesSQL(t Test) string {
-	col := "flis_t." + quoteIdent(t.Column)
+	col := "flis_t." + pgsql.QuoteIdent(t.Column)
 	lits, _ := valueLiterals(t)
 	return fmt.Sprintf("SELECT %s AS value, count(*) AS n_records\nFROM %s AS flis_t\nWHERE %s IS NOT NULL AND %s NOT IN (%s)\nGROUP BY %s",
 		col, from(t), col, col, strings.Join(lits, ", "), col)
@@ -57,9 +59,9 @@ func acceptedValuesSQL(t Test) string {
 func relationshipsSQL(t Test) string {
 	to, _ := relationArg(t, "to")
 	field, _ := t.Args["field"].(string)
-	col := "flis_t." + quoteIdent(t.Column)
+	col := "flis_t." + pgsql.QuoteIdent(t.Column)
 	return fmt.Sprintf("SELECT flis_t.*\nFROM %s AS flis_t\nWHERE %s IS NOT NULL\n  AND NOT EXISTS (SELECT FROM %s AS flis_p WHERE flis_p.%s = %s)",
-		from(t), col, to, quoteIdent(field), col)
+		from(t), col, to, pgsql.QuoteIdent(field), col)
 }
 
 // expressionSQL: rows where the expression is false. As in dbt, a NULL result passes;
@@ -86,19 +88,21 @@ func rowCountSQL(t Test) string {
 // the relation is empty. A date column is measured from current_date, anything else from
 // now(): yesterday's date is one day old all of today, not 1.6 days at 14:00.
 func recencySQL(t Test) string {
-	age := quoteLiteral(strings.TrimSpace(t.Args["max_age"].(string))) + "::interval"
+	age := pgsql.QuoteString(strings.TrimSpace(t.Args["max_age"].(string))) + "::interval"
 	return fmt.Sprintf(`SELECT flis_r.max_value
 FROM (SELECT max(flis_t.%s) AS max_value FROM %s AS flis_t) AS flis_r
 WHERE flis_r.max_value IS NULL
    OR flis_r.max_value < CASE WHEN pg_typeof(flis_r.max_value) = 'date'::regtype
                               THEN current_date - %s ELSE now() - %s END`,
-		quoteIdent(columnArg(t)), from(t), age, age)
+		pgsql.QuoteIdent(columnArg(t)), from(t), age, age)
 }
 
-// singularSQL: the user's query as given; Where filters its result.
+// singularSQL: the user's query as given, trimmed to be embedded (validateSingular has
+// checked that it trims); Where filters its result.
 func singularSQL(t Test) string {
+	sql, _ := pgsql.TrimStatement(t.SQL)
 	if strings.TrimSpace(t.Where) == "" {
-		return body(t.SQL)
+		return sql
 	}
-	return fmt.Sprintf("SELECT *\nFROM (\n%s\n) AS flis_t\nWHERE %s\n", body(t.SQL), t.Where)
+	return fmt.Sprintf("SELECT *\nFROM (\n%s\n) AS flis_t\nWHERE %s\n", sql, t.Where)
 }

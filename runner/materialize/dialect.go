@@ -1,6 +1,10 @@
 package materialize
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
+)
 
 // Dialect holds the few places where the SQL of a plan depends on the warehouse flavour.
 // Postgres is the only implementation today; a Citus dialect is meant to be added next to
@@ -41,7 +45,7 @@ func (Postgres) HasMerge(v int) bool { return v >= 150000 }
 // (and vice versa), and a leftover stage may be either after a kind switch, so the kind is
 // looked up at run time in a DO block: still a single statement.
 func (Postgres) DropIfExists(rel Relation) string {
-	name := quoteLiteral(rel.String())
+	name := pgsql.QuoteString(rel.String())
 	return fmt.Sprintf(`DO $flis$
 DECLARE
   kind "char";

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // This file plans incremental models: the stage holds only new or changed rows and the
@@ -58,7 +60,7 @@ func (c *planCtx) incrementalBuild() (*BuildPlan, error) {
 		// The stage keeps exactly the rows the publish will delete and replace, even if
 		// the model's SQL does not filter on ${range_start} itself.
 		fill = fmt.Sprintf("INSERT INTO %s\nSELECT * FROM (\n%s\n) AS flis_src\nWHERE flis_src.%s >= %s",
-			c.stage, sql, quoteIdent(c.m.Range.Column), quoteLiteral(start))
+			c.stage, sql, pgsql.QuoteIdent(c.m.Range.Column), pgsql.QuoteString(start))
 	}
 	stmts := []string{
 		c.d.DropIfExists(c.stage),
@@ -137,7 +139,7 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 func keyMatch(keys []string) string {
 	conds := make([]string, len(keys))
 	for i, k := range keys {
-		q := quoteIdent(k)
+		q := pgsql.QuoteIdent(k)
 		conds[i] = fmt.Sprintf("t.%s IS NOT DISTINCT FROM s.%s", q, q)
 	}
 	return fmt.Sprintf("jsonb_build_array(%s) = jsonb_build_array(%s)\n  AND %s",
@@ -164,7 +166,7 @@ func deleteInsertStatements(c *planCtx, cols []string) []string {
 func rangeStatements(c *planCtx, cols []string) []string {
 	start, _ := RangeStart(c.m, c.st) // validated by the build with the same inputs
 	return []string{
-		fmt.Sprintf("DELETE FROM %s WHERE %s >= %s", c.m.Relation, quoteIdent(c.m.Range.Column), quoteLiteral(start)),
+		fmt.Sprintf("DELETE FROM %s WHERE %s >= %s", c.m.Relation, pgsql.QuoteIdent(c.m.Range.Column), pgsql.QuoteString(start)),
 		insertFromStage(c, cols),
 	}
 }
@@ -173,7 +175,7 @@ func mergeStatements(c *planCtx, cols []string) []string {
 	var update []string
 	for _, col := range cols {
 		if !slices.Contains(c.m.UniqueKey, col) {
-			update = append(update, fmt.Sprintf("%s = s.%s", quoteIdent(col), quoteIdent(col)))
+			update = append(update, fmt.Sprintf("%s = s.%s", pgsql.QuoteIdent(col), pgsql.QuoteIdent(col)))
 		}
 	}
 	on := keyMatch(c.m.UniqueKey)

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // maxIdentLen is PostgreSQL's NAMEDATALEN-1: longer identifiers are silently truncated by
@@ -18,17 +20,12 @@ const (
 	oldSuffix   = "__flis_old"
 )
 
-// quoteIdent quotes an identifier for PostgreSQL: always double quotes, embedded quotes
-// doubled. Always quoting keeps case and reserved words exactly as configured.
-// TODO(lead): point at compiler/pgsql.QuoteIdent once it exists.
-func quoteIdent(s string) string {
-	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
-
-// quoteLiteral quotes a string literal. standard_conforming_strings is on in every
-// supported server, so backslashes need no escaping.
-func quoteLiteral(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+// body returns SQL ready to be embedded in a statement of a plan: without trailing
+// semicolons and comments (see pgsql.TrimStatement). Model SQL has been through validate
+// by then; text that does not trim is embedded unchanged and left to the server to refuse.
+func body(sql string) string {
+	s, _ := pgsql.TrimStatement(sql)
+	return s
 }
 
 // derivedName appends suffix to base, keeping the result within maxIdentLen bytes. When it

@@ -10,6 +10,8 @@ import (
 
 	"github.com/flis-dk/flis/internal/pgtest"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // This file runs plans against a real PostgreSQL the way the runner does: read the state,
@@ -139,7 +141,7 @@ func (e *pgEnv) state(m Model, fullRefresh bool) State {
 	e.exec("RESET search_path")
 	if m.Range != nil && st.Kind == KindTable {
 		var max *string
-		q := fmt.Sprintf("SELECT max(%s)::text FROM %s", quoteIdent(m.Range.Column), m.Relation)
+		q := fmt.Sprintf("SELECT max(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), m.Relation)
 		if err := e.conn.QueryRow(e.ctx, q).Scan(&max); err != nil {
 			e.t.Fatal(err)
 		}
@@ -190,7 +192,7 @@ func (e *pgEnv) run(m Model, o runOpts) error {
 		if err != nil {
 			return err
 		}
-		m.SQL = strings.ReplaceAll(m.SQL, "${range_start}", quoteLiteral(start))
+		m.SQL = strings.ReplaceAll(m.SQL, "${range_start}", pgsql.QuoteString(start))
 	}
 	bp, err := o.planner.PlanBuild(m, st)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // AuditPhase says when and against what the runner runs a model's error-severity tests.
@@ -163,13 +165,13 @@ func (c *planCtx) lockTimeout() string {
 	if t%time.Second == 0 {
 		v = fmt.Sprintf("%ds", int64(t/time.Second))
 	}
-	return "SET LOCAL lock_timeout = " + quoteLiteral(v)
+	return "SET LOCAL lock_timeout = " + pgsql.QuoteString(v)
 }
 
 func quoteList(names []string, prefix string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = prefix + quoteIdent(n)
+		q[i] = prefix + pgsql.QuoteIdent(n)
 	}
 	return strings.Join(q, ", ")
 }

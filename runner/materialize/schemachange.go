@@ -3,6 +3,8 @@ package materialize
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // ColumnChange is a column whose type differs between the table and the model's SQL.
@@ -90,19 +92,19 @@ func (c *planCtx) schemaChange(stageCols []Column) ([]string, []Column, error) {
 		// Removed columns stay (and get NULLs); changed types stay (values are converted on
 		// insert by assignment casts, or the insert fails).
 		for _, a := range added {
-			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, quoteIdent(a.Name), a.Type))
+			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, pgsql.QuoteIdent(a.Name), a.Type))
 			final = append(final, a)
 		}
 	case SchemaChangeSync:
 		// Dropping or retyping a column a view uses fails loudly; that is intended.
 		for _, r := range removed {
-			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s DROP COLUMN %s", t, quoteIdent(r.Name)))
+			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s DROP COLUMN %s", t, pgsql.QuoteIdent(r.Name)))
 		}
 		for _, a := range added {
-			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, quoteIdent(a.Name), a.Type))
+			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t, pgsql.QuoteIdent(a.Name), a.Type))
 		}
 		for _, ch := range changed {
-			q := quoteIdent(ch.Name)
+			q := pgsql.QuoteIdent(ch.Name)
 			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::%s", t, q, ch.To, q, ch.To))
 		}
 		final = stageCols

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // This file plans the materializations that replace the whole relation: views, tables and
@@ -52,7 +54,7 @@ func publishView(c *planCtx, stageCols []Column) (*PublishPlan, error) {
 		// table → view: move the table away, so dependents can be rebound before it goes.
 		rebind := rebindDependents(c.st, stageCols)
 		stmts = append(stmts, rebind.drop...)
-		stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", t, quoteIdent(c.old.Name)), create)
+		stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", t, pgsql.QuoteIdent(c.old.Name)), create)
 		stmts = append(stmts, rebind.create...)
 		stmts = append(stmts, "DROP TABLE "+c.old.String())
 	}
@@ -108,11 +110,11 @@ func (c *planCtx) swap(stageCols []Column) (*PublishPlan, error) {
 	stmts = append(stmts, rebind.drop...)
 	switch c.st.Kind {
 	case KindTable:
-		stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", t, quoteIdent(c.old.Name)))
+		stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", t, pgsql.QuoteIdent(c.old.Name)))
 	case KindView:
-		stmts = append(stmts, fmt.Sprintf("ALTER VIEW %s RENAME TO %s", t, quoteIdent(c.old.Name)))
+		stmts = append(stmts, fmt.Sprintf("ALTER VIEW %s RENAME TO %s", t, pgsql.QuoteIdent(c.old.Name)))
 	}
-	stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", c.stage, quoteIdent(t.Name)))
+	stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s RENAME TO %s", c.stage, pgsql.QuoteIdent(t.Name)))
 	stmts = append(stmts, rebind.create...)
 	// Without CASCADE: if a dependent was missed, the drop fails and the transaction rolls
 	// back, instead of silently taking someone's view with it.
@@ -125,7 +127,7 @@ func (c *planCtx) swap(stageCols []Column) (*PublishPlan, error) {
 	// The old table's indexes went with it, so the stable names are free now.
 	for _, ix := range c.m.Indexes {
 		stmts = append(stmts, fmt.Sprintf("ALTER INDEX %s RENAME TO %s",
-			Relation{Schema: t.Schema, Name: stageIndexName(t, ix)}, quoteIdent(indexName(t, ix))))
+			Relation{Schema: t.Schema, Name: stageIndexName(t, ix)}, pgsql.QuoteIdent(indexName(t, ix))))
 	}
 	grants, err := grantStatements(c.m, stageCols)
 	if err != nil {
@@ -211,7 +213,7 @@ func createIndex(ix Index, name string, on Relation, ifNotExists bool) string {
 	if ifNotExists {
 		b.WriteString("IF NOT EXISTS ")
 	}
-	fmt.Fprintf(&b, "%s ON %s (%s)", quoteIdent(name), on, quoteList(ix.Columns, ""))
+	fmt.Fprintf(&b, "%s ON %s (%s)", pgsql.QuoteIdent(name), on, quoteList(ix.Columns, ""))
 	return b.String()
 }
 
@@ -225,7 +227,7 @@ func grantStatements(m Model, cols []Column) ([]string, error) {
 		have[c.Name] = true
 	}
 	for i, g := range m.Grants {
-		role := quoteIdent(g.Role)
+		role := pgsql.QuoteIdent(g.Role)
 		if strings.EqualFold(g.Role, "public") {
 			role = "PUBLIC" // the pseudo-role, not a role named "public"
 		}

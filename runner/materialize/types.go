@@ -20,6 +20,8 @@
 // multi-statement strings.
 package materialize
 
+import "github.com/flis-dk/flis/compiler/pgsql"
+
 // Relation is a schema-qualified relation name, unquoted.
 type Relation struct {
 	Schema string `json:"schema"`
@@ -28,10 +30,7 @@ type Relation struct {
 
 // String returns the quoted, qualified name, ready to be put into SQL.
 func (r Relation) String() string {
-	if r.Schema == "" {
-		return quoteIdent(r.Name)
-	}
-	return quoteIdent(r.Schema) + "." + quoteIdent(r.Name)
+	return pgsql.QuoteQualified(r.Schema, r.Name)
 }
 
 // Range configures the range incremental strategy: the table is rebuilt from the start of

@@ -1,9 +1,12 @@
 package materialize
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // ConfigError is a model configuration this package cannot plan. Field names the offending
@@ -65,11 +68,17 @@ func validate(m Model) error {
 		return bad("materialized", "one of view, table, ephemeral, incremental", "unknown materialization %q", m.Materialized)
 	}
 	if m.Materialized != KindEphemeral {
-		if body(m.SQL) == "" {
+		sql, err := pgsql.TrimStatement(m.SQL)
+		var perr *pgsql.Error
+		switch {
+		case errors.As(err, &perr) && perr.Msg == pgsql.MsgMultipleStatements:
+			return bad("sql", "a model is one SELECT", "%s", perr.Msg)
+		case errors.As(err, &perr):
+			return bad("sql", perr.Hint, "%s at byte %d", perr.Msg, perr.Off)
+		case err != nil:
+			return bad("sql", "", "%v", err)
+		case sql == "":
 			return bad("sql", "", "the model has no SQL")
-		}
-		if _, multi := trimStatement(m.SQL); multi {
-			return bad("sql", "a model is one SELECT", "more than one statement")
 		}
 	}
 	if m.Materialized != KindIncremental {

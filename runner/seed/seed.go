@@ -24,6 +24,8 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/flis-dk/flis/compiler/diag"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // Seed is one seed to load.
@@ -200,10 +202,10 @@ func (l *loader) exec(ctx context.Context, sql string, args ...any) error {
 // dependent views it recreated. One statement per Exec: a distributed dialect needs that.
 func (l *loader) replace(ctx context.Context, path string, vr *validatingReader) (int, error) {
 	s := l.seed
-	schema := quoteIdent(s.Schema)
-	target := schema + "." + quoteIdent(s.Table)
+	schema := pgsql.QuoteIdent(s.Schema)
+	target := schema + "." + pgsql.QuoteIdent(s.Table)
 	stageName, oldName := affixName(s.Table, stageSuffix), affixName(s.Table, oldSuffix)
-	stage := schema + "." + quoteIdent(stageName)
+	stage := schema + "." + pgsql.QuoteIdent(stageName)
 
 	var hasSchema bool
 	if err := l.conn.QueryRow(ctx, `SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)`, s.Schema).Scan(&hasSchema); err != nil {
@@ -227,7 +229,7 @@ func (l *loader) replace(ctx context.Context, path string, vr *validatingReader)
 	}
 	for _, stmt := range []string{
 		"DROP TABLE IF EXISTS " + stage, // leftovers of a load that died outside a transaction
-		"DROP TABLE IF EXISTS " + schema + "." + quoteIdent(oldName),
+		"DROP TABLE IF EXISTS " + schema + "." + pgsql.QuoteIdent(oldName),
 		createTable(stage, l.specs),
 	} {
 		if err := l.exec(ctx, stmt); err != nil {
@@ -238,7 +240,7 @@ func (l *loader) replace(ctx context.Context, path string, vr *validatingReader)
 		return 0, err
 	}
 	if relkind == "" {
-		return 0, l.exec(ctx, "ALTER TABLE "+stage+" RENAME TO "+quoteIdent(s.Table))
+		return 0, l.exec(ctx, "ALTER TABLE "+stage+" RENAME TO "+pgsql.QuoteIdent(s.Table))
 	}
 	return l.swap(ctx, target, stage, oldName)
 }
@@ -247,7 +249,7 @@ func (l *loader) replace(ctx context.Context, path string, vr *validatingReader)
 func (l *loader) copy(ctx context.Context, path, stage string, vr *validatingReader) error {
 	stmt := "COPY " + stage + " FROM STDIN WITH (FORMAT csv, HEADER true"
 	if l.delim != ',' {
-		stmt += ", DELIMITER " + quoteLiteral(string(l.delim))
+		stmt += ", DELIMITER " + pgsql.QuoteString(string(l.delim))
 	}
 	stmt += ")"
 	tag, err := l.conn.PgConn().CopyFrom(ctx, vr, stmt)
@@ -290,17 +292,11 @@ func createTable(rel string, specs []colSpec) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(quoteIdent(c.Name) + " " + c.Type)
+		b.WriteString(pgsql.QuoteIdent(c.Name) + " " + c.Type)
 	}
 	b.WriteString(")")
 	return b.String()
 }
-
-// quoteIdent quotes a PostgreSQL identifier.
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-
-// quoteLiteral quotes a PostgreSQL string literal (standard_conforming_strings is on).
-func quoteLiteral(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
 
 // affixName appends suffix to name within PostgreSQL's 63-byte limit, shortening name at a
 // rune boundary rather than letting the server truncate the suffix away.

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // Replacing a table by renaming would leave the views on it pointing at the old table, and
@@ -133,7 +135,7 @@ func (l *loader) queryViews(ctx context.Context, rel string) ([]depView, error) 
 		}
 		v.create = append(v.create, stmt)
 		if r.comment != "" {
-			v.create = append(v.create, "COMMENT ON "+kw+" "+r.name+" IS "+quoteLiteral(r.comment))
+			v.create = append(v.create, "COMMENT ON "+kw+" "+r.name+" IS "+pgsql.QuoteString(r.comment))
 		}
 		extras, err := l.extras(ctx, r.oid, r.name)
 		if err != nil {
@@ -193,10 +195,10 @@ func (l *loader) swap(ctx context.Context, target, stage, oldName string) (int, 
 	if err != nil {
 		return 0, err
 	}
-	schema := quoteIdent(l.seed.Schema)
+	schema := pgsql.QuoteIdent(l.seed.Schema)
 	stmts := []string{
-		"ALTER TABLE " + target + " RENAME TO " + quoteIdent(oldName),
-		"ALTER TABLE " + stage + " RENAME TO " + quoteIdent(l.seed.Table),
+		"ALTER TABLE " + target + " RENAME TO " + pgsql.QuoteIdent(oldName),
+		"ALTER TABLE " + stage + " RENAME TO " + pgsql.QuoteIdent(l.seed.Table),
 	}
 	for i := len(views) - 1; i >= 0; i-- { // furthest from the table first
 		kw := "VIEW"
@@ -207,7 +209,7 @@ func (l *loader) swap(ctx context.Context, target, stage, oldName string) (int, 
 	}
 	// Not CASCADE: anything else depending on the old table (a foreign key, a function's
 	// table type) must stop the load rather than vanish with it.
-	stmts = append(stmts, "DROP TABLE "+schema+"."+quoteIdent(oldName))
+	stmts = append(stmts, "DROP TABLE "+schema+"."+pgsql.QuoteIdent(oldName))
 	for _, stmt := range stmts {
 		if err := l.exec(ctx, stmt); err != nil {
 			return 0, err
@@ -239,7 +241,7 @@ func (l *loader) tableExtras(ctx context.Context, oid int64, target string) ([]s
 	}
 	var out []string
 	if comment != "" {
-		out = append(out, "COMMENT ON TABLE "+target+" IS "+quoteLiteral(comment))
+		out = append(out, "COMMENT ON TABLE "+target+" IS "+pgsql.QuoteString(comment))
 	}
 	all, err := l.extras(ctx, oid, target)
 	if err != nil {
