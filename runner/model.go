@@ -154,11 +154,11 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 		return st, err
 	}
 	for _, v := range views {
-		if v.Materialized {
-			return st, fmt.Errorf("materialized view %s.%s depends on %s; flis cannot replace it safely (drop it or make it a flis model)", v.Schema, v.Name, n.Relation)
-		}
+		// Everything CREATE does not bring back (grants, comments, indexes of materialized
+		// views, owner) travels in Restore, so a recreated view keeps what it had.
 		st.DependentViews = append(st.DependentViews, materialize.View{
-			Relation: materialize.Relation{Schema: v.Schema, Name: v.Name}, Definition: v.Definition})
+			Relation: materialize.Relation{Schema: v.Schema, Name: v.Name}, Definition: v.Definition,
+			Materialized: v.Materialized, WithNoData: !v.Populated, Options: v.Options, Restore: v.Restore})
 	}
 	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
 		v, ok, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT max(%s)::text FROM %s", quoteIdent(m.Range.Column), quoteRel(n.Relation)))
@@ -247,9 +247,21 @@ func located(n *compiler.Node, err error) error {
 	if n.Kind == compiler.KindTest && n.Test.Kind != "singular" {
 		// The statement is generated from the test's YAML: point there, and say where in
 		// the generated query the database stopped.
-		return fmt.Errorf("%s: %s test: in its generated query at %w\n%s", n.Test.Pos, n.Test.Kind, err, se.Excerpt())
+		return fmt.Errorf("%s: %s test: in its generated query at %w%s", n.Test.Pos, n.Test.Kind, err, below(se.Excerpt()))
 	}
-	return fmt.Errorf("%s:%w\n%s", n.Path, err, se.Excerpt())
+	if line, _ := se.Line(); line > 0 && err.Error() == se.Error() {
+		// The message starts with the statement's "line:col: ": join it to the file.
+		return fmt.Errorf("%s:%w%s", n.Path, err, below(se.Excerpt()))
+	}
+	return fmt.Errorf("%s: %w%s", n.Path, err, below(se.Excerpt()))
+}
+
+// below puts an excerpt on the lines under a message, if there is one.
+func below(excerpt string) string {
+	if excerpt == "" {
+		return ""
+	}
+	return "\n" + excerpt
 }
 
 func failEvent(e Event, err error) Event {

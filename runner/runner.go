@@ -91,7 +91,7 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 	}
 	deps := map[string][]string{}
 	for _, id := range nodes {
-		deps[id] = res.Nodes[id].DependsOn
+		deps[id] = r.runDeps(id)
 	}
 	schedule(ctx, nodes, deps, opts.Threads, r.exec, r.skip)
 
@@ -141,6 +141,30 @@ func (r *Runner) runnable() []string {
 			out = append(out, id)
 		}
 	}
+	return out
+}
+
+// runDeps are the nodes id waits for. An ephemeral model never runs: its SQL is inlined
+// into its dependents, so they wait for what it reads instead, through any chain of
+// ephemeral models, selected or not.
+func (r *Runner) runDeps(id string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(id string)
+	walk = func(id string) {
+		for _, d := range r.res.Nodes[id].DependsOn {
+			if seen[d] {
+				continue
+			}
+			seen[d] = true
+			if n := r.res.Nodes[d]; n != nil && n.Kind == compiler.KindModel && n.Model.Config.Materialized == "ephemeral" {
+				walk(d)
+				continue
+			}
+			out = append(out, d)
+		}
+	}
+	walk(id)
 	return out
 }
 
@@ -214,6 +238,12 @@ func (r *Runner) exec(ctx context.Context, id string) Status {
 		} else {
 			e = r.test(ctx, n, e, r.db, r.testedRelation(n))
 		}
+	}
+	if e.Status == StatusError && ctx.Err() != nil {
+		// The node failed because the run was interrupted, not because of its SQL: say so,
+		// rather than print the driver's "context canceled" as if it were the model's fault.
+		e.Message = "interrupted: the running statement was cancelled on the server; nothing of " +
+			display(n) + " was published"
 	}
 	return r.finish(e, began)
 }

@@ -57,11 +57,32 @@ type Analysis struct {
 	WarningOff int
 }
 
+// parserPool keeps TiDB parsers, which are costly to make, for reuse across goroutines.
+// Positions are not recorded: only the tree's table names are read (they carry their own
+// placeholder index), never a node's text, so recording them is wasted work. Window
+// functions and the strict double type check are TiDB's defaults, kept.
 var parserPool = sync.Pool{New: func() any {
 	p := parser.New()
 	p.SetSQLMode(mysql.ModeANSIQuotes | mysql.ModePipesAsConcat | mysql.ModeNoBackslashEscapes)
+	p.SetParserConfig(parser.ParserConfig{EnableWindowFunction: true, EnableStrictDoubleTypeCheck: true,
+		SkipPositionRecording: true})
 	return p
 }}
+
+// parseOne parses one statement. It is ParseOneStmt without its second walk over the tree to
+// set flags (ParseSQL has set them already).
+func parseOne(text string) (ast.StmtNode, error) {
+	p := parserPool.Get().(*parser.Parser)
+	defer parserPool.Put(p)
+	stmts, _, err := p.ParseSQL(text, parser.CharsetConnection(""), parser.CollationConnection(""))
+	if err != nil {
+		return nil, err
+	}
+	if len(stmts) != 1 {
+		return nil, parser.ErrSyntax
+	}
+	return stmts[0], nil
+}
 
 // Analyze reads one model: a PostgreSQL query (SELECT, WITH ... SELECT, VALUES), possibly
 // followed by a semicolon. Definite syntax errors come back as *Error; SQL the analyser
@@ -72,7 +93,7 @@ func Analyze(src string) (*Analysis, error) {
 		return nil, err
 	}
 	a := &Analysis{}
-	toks := make([]Token, 0, len(all))
+	toks := all[:0] // comments are dropped in place: all is not used again
 	for _, t := range all {
 		switch t.Kind {
 		case Comment:
@@ -90,9 +111,7 @@ func Analyze(src string) (*Analysis, error) {
 	a.Columns, a.Star = columns(s)
 	br := bridge(src, s)
 
-	p := parserPool.Get().(*parser.Parser)
-	stmt, perr := p.ParseOneStmt(br.text, "", "")
-	parserPool.Put(p)
+	stmt, perr := parseOne(br.text)
 	if perr == nil {
 		switch stmt.(type) {
 		case *ast.SelectStmt, *ast.SetOprStmt:

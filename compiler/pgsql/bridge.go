@@ -71,6 +71,7 @@ func (b *bridger) skipRange(from, to int) { // [from, to)
 func bridge(src string, s *scan) *bridged {
 	b := &bridger{scan: s, src: src, skip: make([]bool, len(s.toks)), after: map[int]string{}, replace: map[int]string{}}
 	b.out = make([]byte, 0, len(s.toks)*8)
+	b.segs = make([]seg, 0, len(s.toks)+8)
 	copy(b.skip, s.drop)
 	candAt := make(map[int]int, len(s.cands))
 	for i, c := range s.cands {

@@ -295,6 +295,8 @@ func validateSingular(t Test) error {
 	switch {
 	case errors.As(err, &perr) && perr.Msg == pgsql.MsgMultipleStatements:
 		return &ArgError{Test: t.Kind, Arg: "sql", Msg: "more than one statement; a singular test is one SELECT"}
+	case errors.As(err, &perr):
+		return &ArgError{Test: t.Kind, Arg: "sql", Msg: fmt.Sprintf("%s at byte %d (%s)", perr.Msg, perr.Off, perr.Hint)}
 	case err != nil:
 		return &ArgError{Test: t.Kind, Arg: "sql", Msg: err.Error()}
 	case sql == "":

@@ -122,6 +122,8 @@ func TestValidationErrors(t *testing.T) {
 		{"recency bad age", tbl(Recency, map[string]any{"column": "d", "max_age": "62 dage"}), `recency test: max_age: "62 dage" is not an interval such as "62 days" or "1 month 15 days"`},
 		{"recency injected age", tbl(Recency, map[string]any{"column": "d", "max_age": "1 day'::interval; --"}), `recency test: max_age: "1 day'::interval; --" is not an interval such as "62 days" or "1 month 15 days"`},
 		{"singular empty", Test{Kind: Singular, SQL: " ;\n"}, `singular test: sql: the test file holds no query`},
+		{"singular two statements", Test{Kind: Singular, SQL: "SELECT 1; SELECT 2"}, `singular test: sql: more than one statement; a singular test is one SELECT`},
+		{"singular unterminated", Test{Kind: Singular, SQL: "SELECT 'x"}, `singular test: sql: unterminated string literal at byte 7 (close it with '; a quote inside a string is written '')`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := SQL(c.test)

@@ -32,6 +32,16 @@ var (
 		{Relation: Relation{"mart", "v_sager"}, Definition: " SELECT fact_ky_sager.sag_id,\n    fact_ky_sager.antal\n   FROM dm.fact_ky_sager;"},
 		{Relation: Relation{"mart", "v_sager_sum"}, Definition: " SELECT sum(v_sager.antal) AS sum\n   FROM mart.v_sager;"},
 	}
+	// depRich are dependents as warehouse.CaptureDependentViews reports them in full:
+	// options, restoring statements, a materialized view.
+	depRich = []View{
+		{Relation: Relation{"mart", "v_sager"}, Definition: " SELECT fact_ky_sager.sag_id,\n    fact_ky_sager.antal\n   FROM dm.fact_ky_sager;",
+			Options: []string{"security_barrier=true"},
+			Restore: []string{`COMMENT ON VIEW "mart"."v_sager" IS 'Sager til DREAM'`, `GRANT SELECT ON "mart"."v_sager" TO dream_limited_access`}},
+		{Relation: Relation{"mart", "m_antal"}, Definition: " SELECT count(*) AS n\n   FROM mart.v_sager;", Materialized: true,
+			Restore: []string{`CREATE UNIQUE INDEX m_antal_n ON mart.m_antal USING btree (n)`, `ALTER MATERIALIZED VIEW "mart"."m_antal" OWNER TO rapport`}},
+		{Relation: Relation{"mart", "m_tom"}, Definition: " SELECT v_sager.sag_id\n   FROM mart.v_sager;", Materialized: true, WithNoData: true},
+	}
 )
 
 func with(m Model, f func(*Model)) Model {
@@ -90,6 +100,12 @@ var goldenCases = []goldenCase{
 	{name: "table_dependents_kept_columns", model: kind(KindTable, nil), state: stateWith(func(s *State) { s.DependentViews = depVws }),
 		stageCols: append(cols3, Column{"ny", "integer"})},
 	{name: "table_dependents_changed_type", model: kind(KindTable, nil), state: stateWith(func(s *State) { s.DependentViews = depVws }),
+		stageCols: []Column{{"sag_id", "text"}, {"maaned", "date"}, {"antal", "numeric"}}},
+	{name: "table_dependents_options_kept_columns", model: kind(KindTable, nil),
+		state: stateWith(func(s *State) { s.DependentViews = depRich[:1] }), stageCols: cols3},
+	{name: "table_dependents_matview_restored", model: kind(KindTable, nil),
+		state: stateWith(func(s *State) { s.DependentViews = depRich }), stageCols: cols3},
+	{name: "view_column_changed_with_rich_dependents", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depRich},
 		stageCols: []Column{{"sag_id", "text"}, {"maaned", "date"}, {"antal", "numeric"}}},
 	{name: "table_from_view", model: kind(KindTable, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws[:1]}, stageCols: cols3},
 	{name: "table_indexes_grants", model: kind(KindTable, func(m *Model) {
@@ -152,6 +168,8 @@ var goldenCases = []goldenCase{
 	{name: "error_strategy_on_table", model: kind(KindTable, func(m *Model) { m.Strategy = StrategyMerge })},
 	{name: "error_index_on_view", model: kind(KindView, func(m *Model) { m.Indexes = []Index{{Columns: []string{"a"}}} })},
 	{name: "error_two_statements", model: kind(KindTable, func(m *Model) { m.SQL = "SELECT 1 AS a; DROP TABLE x" })},
+	{name: "error_unterminated_string", model: kind(KindTable, func(m *Model) { m.SQL = "SELECT 'a AS a" })},
+	{name: "error_no_sql", model: kind(KindView, func(m *Model) { m.SQL = "-- nothing here\n;" })},
 	{name: "error_state_matview", model: kind(KindTable, nil), state: State{Kind: "materialized view"}},
 }
 

@@ -46,14 +46,15 @@ func derivedName(base, suffix string) string {
 	return base[:cut] + tag + suffix
 }
 
-// stageRelation is where the build writes: same schema as the target, because renaming
-// across schemas is not possible and TEMP tables cannot be distributed by Citus.
-func stageRelation(r Relation) Relation {
+// StageRelation is where a build writes before it replaces r (a model's or a seed's):
+// same schema as the target, because renaming across schemas is not possible and TEMP
+// tables cannot be distributed by Citus.
+func StageRelation(r Relation) Relation {
 	return Relation{Schema: r.Schema, Name: derivedName(r.Name, stageSuffix)}
 }
 
-// oldRelation is where the published relation is moved while the stage takes its place.
-func oldRelation(r Relation) Relation {
+// OldRelation is where the published r is moved while the stage takes its place.
+func OldRelation(r Relation) Relation {
 	return Relation{Schema: r.Schema, Name: derivedName(r.Name, oldSuffix)}
 }
 

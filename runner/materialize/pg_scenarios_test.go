@@ -46,6 +46,50 @@ func TestPGTableSwapKeepsDependentViews(t *testing.T) {
 	wantRows(t, "no leftovers", leftovers(e), "")
 }
 
+// TestPGRecreatedDependentsKeepWhatTheyHad: dependents that must be dropped and created
+// again — because a column changed type, or because a materialized view reads the model —
+// come back with their options, comments, grants, indexes and data.
+func TestPGRecreatedDependentsKeepWhatTheyHad(t *testing.T) {
+	e := newPG(t)
+	setupSchemas(e)
+	e.exec("INSERT INTO dsa.src (k, v) VALUES (1, 10), (2, 20)")
+	m := Model{ID: "t", Relation: dm("t"), Materialized: KindTable, SQL: "SELECT k, v FROM dsa.src"}
+	e.mustRun(m, runOpts{})
+	e.exec("CREATE VIEW mart.v WITH (security_barrier) AS SELECT k, v FROM dm.t",
+		"CREATE VIEW mart.v2 AS SELECT sum(v) AS s FROM mart.v",
+		"CREATE MATERIALIZED VIEW mart.m AS SELECT count(*) AS n, sum(v) AS s FROM mart.v",
+		"CREATE UNIQUE INDEX m_n ON mart.m (n)",
+		"CREATE MATERIALIZED VIEW mart.m_empty AS SELECT k FROM dm.t WITH NO DATA",
+		"COMMENT ON VIEW mart.v2 IS 'Summen'",
+		"COMMENT ON COLUMN mart.v.k IS 'Nøglen'",
+		"GRANT SELECT ON mart.v2, mart.m TO flis_mat_reader",
+		"GRANT SELECT (k) ON mart.v TO flis_mat_reader",
+		"UPDATE dsa.src SET v = v + 1")
+	check := func(step, wantData string) {
+		t.Helper()
+		wantRows(t, step+": data", e.rows("SELECT (SELECT s FROM mart.v2), n, s FROM mart.m"), wantData)
+		wantRows(t, step+": grants", e.rows(`SELECT has_table_privilege('flis_mat_reader', 'mart.v2', 'SELECT'),
+			has_table_privilege('flis_mat_reader', 'mart.m', 'SELECT'),
+			has_column_privilege('flis_mat_reader', 'mart.v', 'k', 'SELECT'),
+			has_column_privilege('flis_mat_reader', 'mart.v', 'v', 'SELECT')`), "t|t|t|f")
+		wantRows(t, step+": comments", e.rows(`SELECT obj_description('mart.v2'::regclass, 'pg_class'), col_description('mart.v'::regclass, 1)`), "Summen|Nøglen")
+		wantRows(t, step+": options", e.rows(`SELECT reloptions::text FROM pg_class WHERE oid = 'mart.v'::regclass`), "{security_barrier=true}")
+		wantRows(t, step+": index", e.rows(`SELECT indexname FROM pg_indexes WHERE schemaname = 'mart'`), "m_n")
+		wantRows(t, step+": unpopulated", e.rows(`SELECT relispopulated FROM pg_class WHERE oid = 'mart.m_empty'::regclass`), "f")
+		wantRows(t, step+": no leftovers", leftovers(e), "")
+	}
+	e.mustRun(m, runOpts{}) // same columns, but a materialized view cannot be replaced in place
+	check("same columns", "32|2|32")
+	m.SQL = "SELECT k, (v * 2)::numeric AS v FROM dsa.src"
+	e.mustRun(m, runOpts{}) // a type change: every dependent is dropped and created again
+	check("retyped", "64|2|64")
+
+	// A dependent view alone with unchanged columns is replaced in place, options kept.
+	e.exec("DROP MATERIALIZED VIEW mart.m", "DROP MATERIALIZED VIEW mart.m_empty")
+	e.mustRun(m, runOpts{})
+	wantRows(t, "replaced in place: options", e.rows(`SELECT reloptions::text FROM pg_class WHERE oid = 'mart.v'::regclass`), "{security_barrier=true}")
+}
+
 func TestPGFailingAuditKeepsPublished(t *testing.T) {
 	for _, m := range []Model{
 		{ID: "table", Materialized: KindTable},

@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flis-dk/flis/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/flis-dk/flis/compiler/pgsql"
+	"github.com/flis-dk/flis/internal/pgtest"
+	"github.com/flis-dk/flis/runner/warehouse"
 )
 
 // This file runs plans against a real PostgreSQL the way the runner does: read the state,
@@ -68,27 +69,6 @@ func (e *pgEnv) rows(sql string) string {
 	return strings.Join(out, "\n")
 }
 
-// dependentViewsSQL lists views depending on $1 directly or through other views, deepest
-// last, so replaying them in this order creates each after what it reads.
-const dependentViewsSQL = `
-WITH RECURSIVE deps(oid, depth) AS (
-  SELECT r.ev_class, 1
-  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-  WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-    AND d.refobjid = $1::regclass AND r.ev_class <> $1::regclass
-  UNION
-  SELECT r.ev_class, deps.depth + 1
-  FROM deps JOIN pg_depend d ON d.refobjid = deps.oid
-    AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-  JOIN pg_rewrite r ON r.oid = d.objid
-  WHERE r.ev_class <> deps.oid
-)
-SELECT n.nspname, c.relname, pg_get_viewdef(c.oid)
-FROM deps JOIN pg_class c ON c.oid = deps.oid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'v'
-GROUP BY n.nspname, c.relname, c.oid
-ORDER BY max(deps.depth), c.oid`
-
 func (e *pgEnv) columns(rel Relation) []Column {
 	e.t.Helper()
 	rows, err := e.conn.Query(e.ctx, `SELECT a.attname, format_type(a.atttypid, a.atttypmod)
@@ -125,20 +105,19 @@ func (e *pgEnv) state(m Model, fullRefresh bool) State {
 	}
 	st.Kind = *kind
 	st.Columns = e.columns(m.Relation)
-	// Qualified names in the definitions: replayed later, they must bind to the same relations.
-	e.exec("SET search_path = pg_catalog")
-	rows, err := e.conn.Query(e.ctx, dependentViewsSQL, m.Relation.String())
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	st.DependentViews, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (View, error) {
-		var v View
-		return v, r.Scan(&v.Relation.Schema, &v.Relation.Name, &v.Definition)
+	// The runner's capture, in a transaction as it requires.
+	err = pgx.BeginFunc(e.ctx, e.conn, func(tx pgx.Tx) error {
+		views, err := warehouse.CaptureDependentViews(e.ctx, warehouse.FromPgx(tx), m.Relation.Schema, m.Relation.Name)
+		for _, v := range views {
+			st.DependentViews = append(st.DependentViews, View{Relation: Relation{Schema: v.Schema, Name: v.Name},
+				Definition: v.Definition, Materialized: v.Materialized, WithNoData: !v.Populated,
+				Options: v.Options, Restore: v.Restore})
+		}
+		return err
 	})
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	e.exec("RESET search_path")
 	if m.Range != nil && st.Kind == KindTable {
 		var max *string
 		q := fmt.Sprintf("SELECT max(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), m.Relation)

@@ -151,7 +151,7 @@ func (p Planner) prepare(m Model, st State) (*planCtx, materializer, error) {
 	}
 	return &planCtx{
 		p: p, d: d, m: m, st: st, strategy: strategy,
-		stage: stageRelation(m.Relation), old: oldRelation(m.Relation),
+		stage: StageRelation(m.Relation), old: OldRelation(m.Relation),
 	}, mat, nil
 }
 

@@ -142,17 +142,19 @@ type rebound struct{ drop, create []string }
 
 // rebindDependents replays dependent views against the new relation. After a rename the
 // views still point at the old relation's OID, so each is re-created from its definition,
-// which resolves the names afresh. CREATE OR REPLACE keeps the views' grants and owners;
-// it cannot change a view column's type, so when a column of the relation disappears or
-// changes type the views are dropped (last created first) and created again.
+// which resolves the names afresh. CREATE OR REPLACE keeps the views' grants, comments and
+// owners; it cannot change a view column's type nor rebind a materialized view, so when a
+// column of the relation disappears or changes type, or a materialized view depends on it,
+// the views are dropped (last created first) and created again with their Restore.
 func rebindDependents(st State, newCols []Column) rebound {
 	if len(st.DependentViews) == 0 {
 		return rebound{}
 	}
-	if columnsKept(st.Columns, newCols) {
+	hasMatview := slices.ContainsFunc(st.DependentViews, func(v View) bool { return v.Materialized })
+	if columnsKept(st.Columns, newCols) && !hasMatview {
 		var r rebound
 		for _, v := range st.DependentViews {
-			r.create = append(r.create, fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\n%s\n", v.Relation, body(v.Definition)))
+			r.create = append(r.create, createView(v, true))
 		}
 		return r
 	}
@@ -162,7 +164,7 @@ func rebindDependents(st State, newCols []Column) rebound {
 func dropDependents(views []View) []string {
 	var stmts []string
 	for _, v := range slices.Backward(views) {
-		stmts = append(stmts, "DROP VIEW "+v.Relation.String())
+		stmts = append(stmts, DropView(v))
 	}
 	return stmts
 }
@@ -170,9 +172,48 @@ func dropDependents(views []View) []string {
 func createDependents(views []View) []string {
 	var stmts []string
 	for _, v := range views {
-		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS\n%s\n", v.Relation, body(v.Definition)))
+		stmts = append(stmts, CreateView(v)...)
 	}
 	return stmts
+}
+
+// DropView returns the statement dropping a dependent view. It never cascades: a
+// dependent that was not captured makes the drop fail instead of vanishing with it.
+func DropView(v View) string {
+	if v.Materialized {
+		return "DROP MATERIALIZED VIEW " + v.Relation.String()
+	}
+	return "DROP VIEW " + v.Relation.String()
+}
+
+// CreateView returns the statements recreating a dropped dependent view as it was: the
+// CREATE with its options (and WITH NO DATA for an unpopulated materialized view), then
+// v.Restore.
+func CreateView(v View) []string {
+	return append([]string{createView(v, false)}, v.Restore...)
+}
+
+// createView renders CREATE [OR REPLACE] [MATERIALIZED] VIEW. The options are repeated on
+// a replace too: CREATE OR REPLACE VIEW resets the view's options to those it is given,
+// which would silently drop a security_barrier.
+func createView(v View, replace bool) string {
+	var b strings.Builder
+	b.WriteString("CREATE ")
+	if replace {
+		b.WriteString("OR REPLACE ")
+	}
+	if v.Materialized {
+		b.WriteString("MATERIALIZED ")
+	}
+	b.WriteString("VIEW " + v.Relation.String())
+	if len(v.Options) > 0 {
+		b.WriteString(" WITH (" + strings.Join(v.Options, ", ") + ")")
+	}
+	fmt.Fprintf(&b, " AS\n%s\n", body(v.Definition))
+	if v.Materialized && v.WithNoData {
+		b.WriteString("WITH NO DATA")
+	}
+	return b.String()
 }
 
 // columnsKept reports whether every old column is still there with the same type.

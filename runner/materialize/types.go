@@ -80,13 +80,22 @@ type Column struct {
 	Type string `json:"type"`
 }
 
-// View is a view that depends (directly or transitively) on the model's relation.
+// View is a view that depends (directly or transitively) on the model's relation; the
+// runner fills it from warehouse.CaptureDependentViews.
 type View struct {
 	Relation Relation
 	// Definition is the view's SELECT as pg_get_viewdef returns it. It must have been read
 	// with a search_path that forces schema-qualified names (e.g. SET search_path =
 	// pg_catalog), so it binds to the same relations when replayed.
 	Definition string
+	// Materialized views hold data bound to the old relation: they are always dropped and
+	// created again (which refills them), never replaced in place.
+	Materialized bool
+	WithNoData   bool     // a materialized view that was not populated is recreated empty
+	Options      []string // reloptions, e.g. "security_barrier=true"; kept on every rebind
+	// Restore are the statements that give the view back what CREATE does not (comments,
+	// grants, indexes, owner), run after it is created again under its name.
+	Restore []string
 }
 
 // State is what the runner read from the warehouse before planning.

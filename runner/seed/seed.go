@@ -24,8 +24,8 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/flis-dk/flis/compiler/diag"
-
 	"github.com/flis-dk/flis/compiler/pgsql"
+	"github.com/flis-dk/flis/runner/materialize"
 )
 
 // Seed is one seed to load.
@@ -90,11 +90,6 @@ func (e *StmtError) Error() string {
 }
 
 func (e *StmtError) Unwrap() error { return e.Err }
-
-const (
-	stageSuffix = "__flis_stage"
-	oldSuffix   = "__flis_old"
-)
 
 // Load replaces s.Schema.s.Table with the contents of the CSV file, in one transaction.
 // Problems with the file come back as a diag.ErrorList (several, when there are several);
@@ -203,9 +198,10 @@ func (l *loader) exec(ctx context.Context, sql string, args ...any) error {
 func (l *loader) replace(ctx context.Context, path string, vr *validatingReader) (int, error) {
 	s := l.seed
 	schema := pgsql.QuoteIdent(s.Schema)
-	target := schema + "." + pgsql.QuoteIdent(s.Table)
-	stageName, oldName := affixName(s.Table, stageSuffix), affixName(s.Table, oldSuffix)
-	stage := schema + "." + pgsql.QuoteIdent(stageName)
+	rel := materialize.Relation{Schema: s.Schema, Name: s.Table}
+	target := rel.String()
+	// The names a table model's swap uses too, so that leftovers are recognised alike.
+	stage, old := materialize.StageRelation(rel).String(), materialize.OldRelation(rel)
 
 	var hasSchema bool
 	if err := l.conn.QueryRow(ctx, `SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)`, s.Schema).Scan(&hasSchema); err != nil {
@@ -229,7 +225,7 @@ func (l *loader) replace(ctx context.Context, path string, vr *validatingReader)
 	}
 	for _, stmt := range []string{
 		"DROP TABLE IF EXISTS " + stage, // leftovers of a load that died outside a transaction
-		"DROP TABLE IF EXISTS " + schema + "." + pgsql.QuoteIdent(oldName),
+		"DROP TABLE IF EXISTS " + old.String(),
 		createTable(stage, l.specs),
 	} {
 		if err := l.exec(ctx, stmt); err != nil {
@@ -242,7 +238,7 @@ func (l *loader) replace(ctx context.Context, path string, vr *validatingReader)
 	if relkind == "" {
 		return 0, l.exec(ctx, "ALTER TABLE "+stage+" RENAME TO "+pgsql.QuoteIdent(s.Table))
 	}
-	return l.swap(ctx, target, stage, oldName)
+	return l.swap(ctx, target, stage, old)
 }
 
 // copy streams the file into the stage and turns any failure into positioned diagnostics.
@@ -296,17 +292,4 @@ func createTable(rel string, specs []colSpec) string {
 	}
 	b.WriteString(")")
 	return b.String()
-}
-
-// affixName appends suffix to name within PostgreSQL's 63-byte limit, shortening name at a
-// rune boundary rather than letting the server truncate the suffix away.
-func affixName(name, suffix string) string {
-	keep := 63 - len(suffix)
-	if len(name) <= keep {
-		return name + suffix
-	}
-	for keep > 0 && name[keep]&0xC0 == 0x80 {
-		keep--
-	}
-	return name[:keep] + suffix
 }

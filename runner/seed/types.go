@@ -403,21 +403,12 @@ func joinKinds(a, b kind) kind {
 	return kindText
 }
 
-// inferredSQL is the column type flis creates for an inferred kind.
+// inferredSQL is the column type flis creates for an inferred kind. Messages name these
+// kinds by the same type names, so kindNoun holds both.
 func inferredSQL(k kind) string {
 	switch k {
-	case kindInt32:
-		return "integer"
-	case kindInt64:
-		return "bigint"
-	case kindNumeric:
-		return "numeric"
-	case kindBool:
-		return "boolean"
-	case kindDate:
-		return "date"
-	case kindTimestamp:
-		return "timestamp"
+	case kindInt32, kindInt64, kindNumeric, kindBool, kindDate, kindTimestamp:
+		return kindNoun(k)
 	}
 	return "text"
 }

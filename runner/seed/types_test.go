@@ -2,6 +2,9 @@ package seed
 
 import (
 	"testing"
+	"unicode/utf8"
+
+	"github.com/flis-dk/flis/runner/materialize"
 )
 
 func TestCheckValue(t *testing.T) {
@@ -139,16 +142,19 @@ func TestParseCopyWhere(t *testing.T) {
 	}
 }
 
-func TestAffixName(t *testing.T) {
-	long := "æ" + string(make([]byte, 0)) // keep a multi-byte rune at the cut
+// TestStageName: a seed's stage and old names are materialize's, which keep within
+// PostgreSQL's 63 bytes at a rune boundary instead of letting the server cut the suffix.
+func TestStageName(t *testing.T) {
+	const stageSuffix = "__flis_stage"
+	long := "æ"
 	for len(long) < 70 {
 		long += "æ"
 	}
-	got := affixName(long, stageSuffix)
-	if len(got) > 63 || got[len(got)-len(stageSuffix):] != stageSuffix {
-		t.Errorf("affixName = %q (%d bytes)", got, len(got))
+	got := materialize.StageRelation(materialize.Relation{Schema: "dm", Name: long}).Name
+	if len(got) > 63 || got[len(got)-len(stageSuffix):] != stageSuffix || !utf8.ValidString(got) {
+		t.Errorf("stage name = %q (%d bytes)", got, len(got))
 	}
-	if affixName("kommuner", stageSuffix) != "kommuner__flis_stage" {
+	if materialize.StageRelation(materialize.Relation{Schema: "dm", Name: "kommuner"}).Name != "kommuner__flis_stage" {
 		t.Error("short names are kept whole")
 	}
 }

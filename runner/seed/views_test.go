@@ -87,7 +87,7 @@ func TestLoadFailsWhenAViewNoLongerFits(t *testing.T) {
 	_, err := Load(context.Background(), conn, kommuner(), Options{Root: root})
 	want := "seed kommuner: view dm.v_navne depends on dm.kommuner and cannot be recreated on the new file " +
 		"(change the view, or keep the columns it uses): ERROR: column kommuner.navn does not exist (SQLSTATE 42703)\n" +
-		"  in: CREATE VIEW dm.v_navne AS SELECT kommuner.navn"
+		"  in: CREATE VIEW \"dm\".\"v_navne\" AS\n SELECT kommuner.navn"
 
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("error\n got: %v\nwant: %s...", err, want)

@@ -31,15 +31,6 @@ type Column struct {
 	Type string `json:"type"`
 }
 
-// View is a view to recreate after the relation it depends on is replaced.
-type View struct {
-	Schema       string
-	Name         string
-	Definition   string   // pg_get_viewdef: the SELECT, schema-qualified
-	Materialized bool     // CREATE MATERIALIZED VIEW rather than CREATE VIEW
-	Options      []string // reloptions, e.g. "security_barrier=true"
-}
-
 // ServerVersion returns the server version as a number (150018) and as text ("15.18").
 func (db *DB) ServerVersion(ctx context.Context) (int, string, error) {
 	var num int
@@ -99,58 +90,6 @@ func (db *DB) Columns(ctx context.Context, schema, name string) ([]Column, error
 		return nil, fmt.Errorf("columns of %s.%s: %w", schema, name, stmtError(ctx, q, err))
 	}
 	return cols, nil
-}
-
-// dependentViewsSQL walks pg_depend from a relation to the rewrite rules of the views that
-// read it, and on from those views, transitively. A view's depth is its longest path from
-// the relation, so ordering by depth puts every view after all views it reads: the order
-// to recreate them in.
-const dependentViewsSQL = `
-WITH RECURSIVE deps(oid, depth) AS (
-	SELECT r.ev_class, 1
-	FROM pg_depend d
-	JOIN pg_rewrite r ON r.oid = d.objid
-	WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-	  AND d.refobjid = $1::regclass AND r.ev_class <> d.refobjid
-  UNION
-	SELECT r.ev_class, deps.depth + 1
-	FROM deps
-	JOIN pg_depend d ON d.refobjid = deps.oid
-	 AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-	JOIN pg_rewrite r ON r.oid = d.objid
-	WHERE r.ev_class <> deps.oid
-)
-SELECT n.nspname, c.relname, pg_get_viewdef(c.oid), c.relkind = 'm',
-	coalesce(c.reloptions, '{}'), max(deps.depth) AS depth
-FROM deps
-JOIN pg_class c ON c.oid = deps.oid
-JOIN pg_namespace n ON n.oid = c.relnamespace
-GROUP BY n.nspname, c.relname, c.oid, c.relkind, c.reloptions
-ORDER BY depth, n.nspname, c.relname`
-
-// DependentViews returns every view that depends, directly or through other views, on
-// schema.name, in an order in which they can be recreated. Replacing a table with
-// DROP ... CASCADE drops these; the runner recreates them from Definition.
-func (db *DB) DependentViews(ctx context.Context, schema, name string) ([]View, error) {
-	kind, err := db.RelationKind(ctx, schema, name)
-	if err != nil || kind == KindNone {
-		return nil, err
-	}
-	rel := pgx.Identifier{schema, name}.Sanitize()
-	rows, err := db.pool.Query(ctx, dependentViewsSQL, rel)
-	if err != nil {
-		return nil, fmt.Errorf("views depending on %s: %w", rel, stmtError(ctx, dependentViewsSQL, err))
-	}
-	views, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (View, error) {
-		var v View
-		var depth int
-		err := r.Scan(&v.Schema, &v.Name, &v.Definition, &v.Materialized, &v.Options, &depth)
-		return v, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("views depending on %s: %w", rel, stmtError(ctx, dependentViewsSQL, err))
-	}
-	return views, nil
 }
 
 // ScalarString runs a query returning one value (say `SELECT max(maaned) FROM dm.x`) and

@@ -8,17 +8,23 @@ import (
 	"time"
 )
 
-func TestLockNoWaitFailsWhileHeld(t *testing.T) {
-	t.Parallel()
+// heldByA opens two clients of one database, a and b, and takes the "dev" lock with a.
+func heldByA(t *testing.T) (a, b *DB, unlock func()) {
+	t.Helper()
 	dsn := open(t, Config{}).ConnConfig().ConnString()
-	a := open(t, Config{DSN: dsn})
-	b := open(t, Config{DSN: dsn})
-	ctx := context.Background()
-	unlock, err := a.Lock(ctx, "dev", false, nil)
+	a, b = open(t, Config{DSN: dsn}), open(t, Config{DSN: dsn})
+	unlock, err := a.Lock(context.Background(), "dev", false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = b.Lock(ctx, "dev", false, func() { t.Error("onWait called without wait") })
+	return a, b, unlock
+}
+
+func TestLockNoWaitFailsWhileHeld(t *testing.T) {
+	t.Parallel()
+	_, b, unlock := heldByA(t)
+	ctx := context.Background()
+	_, err := b.Lock(ctx, "dev", false, func() { t.Error("onWait called without wait") })
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Lock = %v, want ErrLocked", err)
 	}
@@ -42,14 +48,8 @@ func TestLockNoWaitFailsWhileHeld(t *testing.T) {
 
 func TestLockWaitBlocksUntilReleased(t *testing.T) {
 	t.Parallel()
-	dsn := open(t, Config{}).ConnConfig().ConnString()
-	a := open(t, Config{DSN: dsn})
-	b := open(t, Config{DSN: dsn})
+	_, b, unlock := heldByA(t)
 	ctx := context.Background()
-	unlock, err := a.Lock(ctx, "dev", false, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var waited atomic.Int32
 	waiting := make(chan struct{})
 	got := make(chan error, 1)

@@ -1,0 +1,4 @@
+-- deps: dsa.events
+-- columns: FROM fake, select
+SELECT kind AS "FROM fake", source AS "select"
+FROM dsa.events
