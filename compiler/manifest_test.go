@@ -167,3 +167,44 @@ func TestWriteArtifacts(t *testing.T) {
 		t.Errorf("target/ holds %s; want compiled and manifest.json only", strings.Join(names, ", "))
 	}
 }
+
+func TestAppendIndentedMatchesJSONIndent(t *testing.T) {
+	for _, in := range []string{
+		`{}`, `[]`, `null`, `1`, `"s"`, `{"a":1}`, `[1,2,[],{},[3]]`,
+		`{"a":{"b":[{"c":null,"d":true}],"e":{}},"f":"x,y:{z}[w]"}`,
+		`{"q":"a\"b\\","r":"\\","s":"\u003c\u0026\"","t":"æ\n"}`,
+		`[[[[]]],{"":""}]`, `{"k":[{"x":-1.5e+3},{"y":[]}]}`,
+	} {
+		for _, pre := range []string{"", "  "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, []byte(in), pre, " "); err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			if got := appendIndented(nil, []byte(in), pre, " "); string(got) != want.String() {
+				t.Errorf("%s (prefix %q):\ngot  %s\nwant %s", in, pre, got, want.String())
+			}
+		}
+	}
+}
+
+// FuzzAppendIndented holds the fast indenter to json.Indent on every valid compact JSON.
+func FuzzAppendIndented(f *testing.F) {
+	f.Add([]byte(`{"a":[1,{"b":"c\"]"}],"d":{}}`))
+	f.Add([]byte(`[[],"\\",{"x":null}]`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if !json.Valid(in) {
+			return
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, in); err != nil {
+			return
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "  ", " "); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendIndented(nil, compact.Bytes(), "  ", " "); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("%s:\ngot  %s\nwant %s", compact.Bytes(), got, want.Bytes())
+		}
+	})
+}

@@ -140,17 +140,69 @@ func marshalNodes(ids []string, nodes map[string]*Node) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		val, err := json.MarshalIndent(nodes[id], "  ", " ")
+		val, err := json.Marshal(nodes[id])
 		if err != nil {
 			return nil, err
 		}
 		if out == nil {
-			out = make([]byte, 0, len(ids)*(len(val)+len(key)+8))
+			// Indenting roughly doubles a node; one allocation for the chunk, as a rule.
+			out = make([]byte, 0, 2*len(ids)*(len(val)+len(key)+8))
 		}
 		out = append(out, ",\n  "...)
 		out = append(out, key...)
 		out = append(out, ": "...)
-		out = append(out, val...)
+		out = appendIndented(out, val, "  ", " ")
 	}
 	return out, nil
+}
+
+// appendIndented appends src, compact JSON as json.Marshal writes it, indented as
+// json.Indent would indent it. json.Indent runs its general validating scanner over every
+// byte and costs twice what marshalling does; input from json.Marshal is valid and has no
+// white space, so knowing where strings start and end is enough.
+func appendIndented(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"':
+			// Copy the whole string; a backslash escapes the byte after it.
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1]) // empty: {} and [] stay on one line
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }

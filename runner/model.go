@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/flis-dk/flis/compiler"
 	"github.com/flis-dk/flis/compiler/pgsql"
@@ -67,7 +68,7 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	}
 	audits := r.auditTests(n)
 	if bp.AuditPhase == materialize.AuditStage && len(audits) > 0 {
-		if failedTests := r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation)); len(failedTests) > 0 {
+		if failedTests := r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation), true); len(failedTests) > 0 {
 			r.cleanupStage(bp)
 			return auditFailed(e, failedTests)
 		}
@@ -82,7 +83,13 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		return failEvent(e, err)
 	}
 	if err := r.publish(ctx, pp, bp, audits, &e); err != nil {
+		// The transaction was rolled back: the stage was not swapped in, and a swap's plan
+		// has no cleanup of its own for it (on success the stage has become the table).
+		r.cleanupStage(bp)
 		return failEvent(e, locateInSource(n, smap, m.SQL, "", err))
+	}
+	if e.Status == StatusError {
+		r.cleanupStage(bp) // an audit inside the publish transaction failed
 	}
 	if e.Status == "" {
 		e.Status = StatusOK
@@ -111,7 +118,7 @@ func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *m
 		}
 	}
 	if bp.AuditPhase == materialize.AuditInPublish && len(audits) > 0 {
-		if failedTests := r.audit(ctx, tx, audits, fromMat(bp.AuditRelation)); len(failedTests) > 0 {
+		if failedTests := r.audit(ctx, tx, audits, fromMat(bp.AuditRelation), false); len(failedTests) > 0 {
 			*e = auditFailed(*e, failedTests)
 			return nil // the deferred rollback undoes the change
 		}
@@ -119,12 +126,20 @@ func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *m
 	return tx.Commit(ctx)
 }
 
-// cleanupStage drops a stage that will not be published.
+// cleanupStage drops a stage that will not be published, whatever kind it is (a view's
+// stage is a view). It runs even when the run was interrupted: Ctrl-C must leave nothing
+// half done behind. A failure is not reported: the next build drops leftovers first.
 func (r *Runner) cleanupStage(bp *materialize.BuildPlan) {
 	if bp.Stage.Name == "" {
 		return
 	}
-	r.db.Exec(context.Background(), "DROP TABLE IF EXISTS "+bp.Stage.String())
+	d := r.planner.Dialect
+	if d == nil {
+		d = materialize.Postgres{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	r.db.Exec(ctx, d.DropIfExists(bp.Stage))
 }
 
 // state reads what the warehouse holds for the model's relation.

@@ -236,7 +236,7 @@ func (r *Runner) exec(ctx context.Context, id string) Status {
 			a.Index, a.Total = e.Index, e.Total
 			e = a
 		} else {
-			e = r.test(ctx, n, e, r.db, r.testedRelation(n))
+			e = r.test(ctx, n, e, r.db, r.testedRelation(n), r.opts.StoreFailures)
 		}
 	}
 	if e.Status == StatusError && ctx.Err() != nil {

@@ -318,6 +318,11 @@ func TestScheduleRandomDAGs(t *testing.T) {
 			return idx[order[i]] < idx[order[j]]
 		})
 		threads := 1 + rng.IntN(8)
+		// A third of the runs are interrupted after a random number of nodes started.
+		cancelAt := 0
+		if rng.IntN(3) == 0 {
+			cancelAt = 1 + rng.IntN(n)
+		}
 		fail := map[string]bool{}
 		for _, id := range order {
 			if rng.IntN(8) == 0 {
@@ -325,13 +330,29 @@ func TestScheduleRandomDAGs(t *testing.T) {
 			}
 		}
 
-		t.Run(fmt.Sprintf("seed=%d/n=%d/threads=%d", seed, n, threads), func(t *testing.T) {
+		t.Run(fmt.Sprintf("seed=%d/n=%d/threads=%d/cancel=%d", seed, n, threads, cancelAt), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
+				ctx, cancel := context.WithCancel(t.Context())
+				defer cancel()
 				tr := newTrace(t, deps, threads)
 				tr.finished["unselected"] = StatusOK
 				tr.fail = fail
 				tr.work = time.Duration(1+rng.IntN(5)) * time.Millisecond
-				tr.run(t.Context(), order)
+				if cancelAt > 0 {
+					tr.cancel, tr.cancelAt = cancel, cancelAt
+				}
+				tr.run(ctx, order)
+				if got := len(tr.order); got != n {
+					t.Fatalf("%d nodes finished, want %d", got, n)
+				}
+				if cancelAt > 0 && tr.execs >= cancelAt {
+					// Interrupted: no node may start after the cancel, and every node that
+					// did not run is skipped, never left out.
+					if tr.execs > cancelAt+threads-1 {
+						t.Errorf("%d nodes started; the run was cancelled when the %dth started (threads %d)", tr.execs, cancelAt, threads)
+					}
+					return
+				}
 
 				// Expected: skipped iff an ancestor (within the selection) failed.
 				want := map[string]Status{}
@@ -351,9 +372,6 @@ func TestScheduleRandomDAGs(t *testing.T) {
 					if tr.finished[id] != want[id] {
 						t.Errorf("%s: %q, want %s", id, tr.finished[id], want[id])
 					}
-				}
-				if got := len(tr.order); got != n {
-					t.Errorf("%d nodes finished, want %d", got, n)
 				}
 			})
 		})

@@ -59,14 +59,19 @@ func (r *Runner) auditTests(n *compiler.Node) []string {
 
 // audit runs tests against rel (the stage, or the target inside the publish transaction) and
 // returns the names of those that failed. Each result is kept, and reported when the test's
-// own node comes up.
-func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compiler.Relation) []string {
+// own node comes up. committed says rel is visible to other sessions (the stage), so the
+// failing rows can be stored from it with --store-failures; the changes inside a publish
+// transaction are rolled back when an audit fails, and their failing rows with them.
+func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compiler.Relation, committed bool) []string {
 	var failed []string
 	for _, id := range tests {
 		n := r.res.Nodes[id]
 		began := time.Now()
 		e := Event{ID: id, Kind: n.Kind, What: what(n), Relation: display(n), Audit: true}
-		e = r.test(ctx, n, e, q, rel)
+		e = r.test(ctx, n, e, q, rel, r.opts.StoreFailures && committed)
+		if !committed && r.opts.StoreFailures && e.Status == StatusFail {
+			e.Message += "\nfailing rows not stored: they were in the incremental change, which was rolled back"
+		}
 		e.Seconds = time.Since(began).Seconds()
 		r.mu.Lock()
 		r.audited[id] = e
@@ -78,8 +83,9 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 	return failed
 }
 
-// test runs one data test against rel and counts its failing rows.
-func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier, rel compiler.Relation) Event {
+// test runs one data test against rel and counts its failing rows; with store, the failing
+// rows of a failed or warning test are kept in the audit schema.
+func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier, rel compiler.Relation, store bool) Event {
 	t := r.toDataTest(n, rel)
 	sql, err := datatest.CountSQL(t)
 	if err != nil {
@@ -111,7 +117,7 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 		e.Status = StatusFail
 	}
 	e.Message = fmt.Sprintf("%d failing rows (%s, defined at %s)", count, n.Test.Kind, n.Test.Pos)
-	if r.opts.StoreFailures && !e.Audit {
+	if store {
 		audit := datatest.Relation{Schema: r.opts.AuditSchema, Name: n.Name}
 		stmts, err := datatest.StoreFailuresSQL(t, audit)
 		if err != nil {

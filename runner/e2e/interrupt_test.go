@@ -10,23 +10,25 @@ import (
 	"github.com/flis-dk/flis/internal/pgtest"
 )
 
-// TestInterrupt sends SIGINT (Ctrl-C) while big's stage is filled by a query that would run
-// for a minute. The query must be cancelled on the server at once, flis must exit 130 well
-// before the query would have ended, big must be unchanged, the nodes that did not run
+// TestInterrupt sends SIGINT (Ctrl-C) while building big's stage waits for the gate, which
+// stays closed. The statement must be cancelled on the server at once, flis must exit 130
+// (it could not end otherwise), big must be unchanged, the nodes that did not run
 // must be reported SKIP, and no stage may be left behind.
 func TestInterrupt(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.DSN(t)
 	d := connect(t, dsn)
 	dir := writeProject(t, slowProject)
+	setupGate(d)
 
 	first := startFlis(t, "first run", dir, dsn, "run")
 	if code := first.wait(60 * time.Second); code != 0 {
 		t.Fatalf("first run: exit %d\n%s\n%s", code, first.stdout(), first.stderr())
 	}
 
-	run := startFlis(t, "interrupted run", dir, dsn, "run", "--threads", "1", "--vars", "{ver: 2, sleep: 60}")
-	waitForQuery(t, d, "pg_sleep", 30*time.Second)
+	closeGate(t, dsn)
+	run := startFlis(t, "interrupted run", dir, dsn, "run", "--threads", "1", "--vars", "{ver: 2}")
+	waitBlocked(t, d)
 	sent := time.Now()
 	run.signal(syscall.SIGINT)
 	code := run.wait(20 * time.Second)

@@ -9,8 +9,8 @@ import (
 	"github.com/flis-dk/flis/internal/pgtest"
 )
 
-// TestKillMidBuild kills flis with SIGKILL while it fills big's stage. No cleanup code runs
-// in the process. Throughout, a reader polling big must only ever see the old table or the
+// TestKillMidBuild kills flis with SIGKILL while it builds big's stage (held there by the
+// gate). No cleanup code runs in the process. Throughout, a reader polling big must only ever see the old table or the
 // new one; after the kill the old rows are still published; the next run converges to the
 // new result and leaves no __flis_ relation behind.
 func TestKillMidBuild(t *testing.T) {
@@ -18,6 +18,7 @@ func TestKillMidBuild(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	d := connect(t, dsn)
 	dir := writeProject(t, slowProject)
+	setupGate(d)
 
 	first := startFlis(t, "first run", dir, dsn, "run", "--select", "big")
 	if code := first.wait(60 * time.Second); code != 0 {
@@ -28,13 +29,17 @@ func TestKillMidBuild(t *testing.T) {
 	}
 
 	w := watch(t, dsn, bigState)
-	killed := startFlis(t, "killed run", dir, dsn, "run", "--select", "big", "--vars", "{ver: 2, sleep: 2}")
-	// The stage is being filled: the statement running is the INSERT that sleeps.
-	waitForQuery(t, d, "pg_sleep", 30*time.Second)
+	eventually(t, 10*time.Second, "the reader sees the old table", func() bool { return w.saw("5000|1|1") })
+	open := closeGate(t, dsn)
+	killed := startFlis(t, "killed run", dir, dsn, "run", "--select", "big", "--vars", "{ver: 2}")
+	waitBlocked(t, d)
 	killed.signal(syscall.SIGKILL)
 	if code := killed.wait(10 * time.Second); code != -1 {
 		t.Fatalf("killed run: exit %d, want death by signal", code)
 	}
+	// The killed run's statement is still on the server, waiting for the gate; once the
+	// gate opens it may finish its part of the build, which changes nothing readers see.
+	open()
 	if got := d.text(bigState); got != "5000|1|1" {
 		t.Errorf("after the kill big holds %s, want the old 5000 rows of version 1", got)
 	}
@@ -61,6 +66,8 @@ func TestKillMidBuild(t *testing.T) {
 		t.Errorf("%s __flis_ relations remain after the re-run", got)
 	}
 
+	// The reader polls on its own schedule: let it catch up with the re-run's result.
+	eventually(t, 10*time.Second, "the reader sees the new table", func() bool { return w.saw("5000|2|2") })
 	seen, errs := w.answers()
 	for state, n := range seen {
 		if state != "5000|1|1" && state != "5000|2|2" {

@@ -2,14 +2,15 @@ package e2e
 
 import (
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/flis-dk/flis/internal/pgtest"
 )
 
-// TestAdvisoryLockSerialisesRuns starts run A, whose build of big takes two seconds, and
-// while it builds starts run B on the same target from another checkout of the project. B
+// TestAdvisoryLockSerialisesRuns starts run A and holds it in the middle of building big,
+// and meanwhile starts run B on the same target from another checkout of the project. B
 // must say that it waits, start only after A has finished, and then succeed; the logs
 // written by both runs must not interleave.
 func TestAdvisoryLockSerialisesRuns(t *testing.T) {
@@ -18,12 +19,19 @@ func TestAdvisoryLockSerialisesRuns(t *testing.T) {
 	d := connect(t, dsn)
 	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
 
-	a := startFlis(t, "run A", dirA, dsn, "run", "--output", "json", "--vars", "{sleep: 2, run: A}")
-	a.waitLine(`"event":"run_start"`, 60*time.Second)
-	waitForQuery(t, d, "pg_sleep", 30*time.Second)
+	setupGate(d)
+	open := closeGate(t, dsn)
+	a := startFlis(t, "run A", dirA, dsn, "run", "--output", "json", "--vars", "{run: A}")
+	waitBlocked(t, d)
 
-	b := startFlis(t, "run B", dirB, dsn, "run", "--output", "json", "--vars", "{sleep: 0, run: B, ver: 2}")
-	b.waitLine(`"event":"waiting"`, 30*time.Second)
+	b := startFlis(t, "run B", dirB, dsn, "run", "--output", "json", "--vars", "{run: B, ver: 2}")
+	b.waitLine(`"event":"waiting"`, 60*time.Second)
+	// B waits for as long as A runs, not for some timeout of its own.
+	time.Sleep(500 * time.Millisecond)
+	if strings.Contains(b.stdout(), `"event":"run_start"`) {
+		t.Fatalf("run B started while A held the target:\n%s", b.stdout())
+	}
+	open()
 	if code := a.wait(60 * time.Second); code != 0 {
 		t.Fatalf("run A exit %d\n%s\n%s", code, a.stdout(), a.stderr())
 	}
@@ -64,8 +72,10 @@ func TestAdvisoryLockNoWait(t *testing.T) {
 	d := connect(t, dsn)
 	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
 
-	a := startFlis(t, "run A", dirA, dsn, "run", "--vars", "{sleep: 3, run: A}")
-	a.waitLine(`^Running run on target dev`, 60*time.Second)
+	setupGate(d)
+	open := closeGate(t, dsn)
+	a := startFlis(t, "run A", dirA, dsn, "run", "--vars", "{run: A}")
+	waitBlocked(t, d)
 
 	began := time.Now()
 	b := startFlis(t, "run B", dirB, dsn, "run", "--no-wait", "--vars", "{run: B}")
@@ -77,18 +87,84 @@ func TestAdvisoryLockNoWait(t *testing.T) {
 	if !strings.Contains(b.stderr(), "another flis run holds target dev") {
 		t.Errorf("run B's message does not say why:\n%s", b.stderr())
 	}
-	select {
-	case <-a.done:
-		t.Fatalf("run A ended before B gave up (after %v): the test proves nothing", took)
-	default:
+	if took > 10*time.Second {
+		t.Errorf("run B --no-wait took %v to give up", took)
 	}
 	if strings.Contains(b.stdout(), " OK ") {
 		t.Errorf("run B built something:\n%s", b.stdout())
 	}
+	open()
 	if code := a.wait(60 * time.Second); code != 0 {
 		t.Fatalf("run A exit %d\n%s", code, a.stderr())
 	}
 	if got := d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
 		t.Errorf("log of started runs: %q, want only A", got)
+	}
+}
+
+// TestInterruptWhileWaitingForLock: Ctrl-C on a run that waits for the lock ends it at once
+// with exit code 130, and the run holding the lock carries on undisturbed.
+func TestInterruptWhileWaitingForLock(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.DSN(t)
+	d := connect(t, dsn)
+	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
+
+	setupGate(d)
+	open := closeGate(t, dsn)
+	a := startFlis(t, "run A", dirA, dsn, "run", "--vars", "{run: A}")
+	waitBlocked(t, d)
+	b := startFlis(t, "run B", dirB, dsn, "run", "--vars", "{run: B}")
+	b.waitLine(`^Waiting for another flis run on target dev to finish\.\.\.$`, 30*time.Second)
+	sent := time.Now()
+	b.signal(syscall.SIGINT)
+	if code := b.wait(10 * time.Second); code != 130 {
+		t.Errorf("run B interrupted while waiting: exit %d, want 130\n%s", code, b.stderr())
+	}
+	if took := time.Since(sent); took > 5*time.Second {
+		t.Errorf("run B took %v to stop", took)
+	}
+	open()
+	if code := a.wait(60 * time.Second); code != 0 {
+		t.Fatalf("run A exit %d\n%s", code, a.stderr())
+	}
+	if got := d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
+		t.Errorf("log of started runs: %q, want only A", got)
+	}
+}
+
+// TestLockIsPerTarget: the lock belongs to a target, so a run on target ci proceeds while a
+// run on dev holds dev's lock.
+func TestLockIsPerTarget(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.DSN(t)
+	d := connect(t, dsn)
+	files := map[string]string{}
+	for k, v := range slowProject {
+		files[k] = v
+	}
+	files["flis.yaml"] += `targets:
+  dev: {}
+  ci: {dsn: "${env:FLIS_DSN}", schema_suffix: _ci}
+`
+	dirA, dirB := writeProject(t, files), writeProject(t, files)
+	setupGate(d)
+	open := closeGate(t, dsn)
+	a := startFlis(t, "run A on dev", dirA, dsn, "run", "--vars", "{run: A}")
+	waitBlocked(t, d)
+
+	b := startFlis(t, "run B on ci", dirB, dsn, "run", "--target", "ci", "--select", "log_start", "--vars", "{run: B}")
+	if code := b.wait(30 * time.Second); code != 0 {
+		t.Fatalf("run B on ci: exit %d\n%s\n%s", code, b.stdout(), b.stderr())
+	}
+	if strings.Contains(b.stdout(), "Waiting") {
+		t.Errorf("run B on ci waited for dev's lock:\n%s", b.stdout())
+	}
+	if got := d.text(`SELECT string_agg(run, ' ') FROM dm_ci.log_start`); got != "B" {
+		t.Errorf("ci's log: %q, want B", got)
+	}
+	open()
+	if code := a.wait(60 * time.Second); code != 0 {
+		t.Fatalf("run A exit %d\n%s", code, a.stderr())
 	}
 }

@@ -295,14 +295,6 @@ const activeFlisQueries = `SELECT coalesce(string_agg(left(query, 60), ' ; '), '
 	WHERE datname = current_database() AND application_name = 'flis' AND state = 'active'
 	AND pid <> pg_backend_pid()`
 
-// waitForQuery waits until a flis session runs a statement containing fragment.
-func waitForQuery(t *testing.T, d *db, fragment string, timeout time.Duration) {
-	t.Helper()
-	sql := `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-		AND application_name = 'flis' AND state = 'active' AND strpos(query, '` + fragment + `') > 0`
-	eventually(t, timeout, "a flis session running "+fragment, func() bool { return d.text(sql) != "0" })
-}
-
 // watcher reads a relation over and over from its own session while a run goes on, the way
 // a report would, and keeps every distinct answer it saw.
 type watcher struct {
@@ -349,6 +341,13 @@ func (w *watcher) halt() {
 		close(w.stop)
 	}
 	<-w.done
+}
+
+// saw reports whether the watcher has seen state yet.
+func (w *watcher) saw(state string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen[state] > 0
 }
 
 // answers stops the watcher and returns what it saw.
