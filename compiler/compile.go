@@ -40,7 +40,7 @@ func Compile(opts Options) (*Result, error) {
 	stats := Stats{Parallelism: opts.Parallelism}
 
 	t := time.Now()
-	proj, ds := project.Load(opts.Root, project.Options{})
+	proj, ds := project.Load(opts.Root, project.Options{CacheDir: opts.CacheDir})
 	diags.Append(ds)
 	stats.LoadMS = ms(t)
 	if proj == nil || ds.HasErrors() {

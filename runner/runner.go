@@ -71,6 +71,8 @@ type Runner struct {
 	total   int
 	results []Result
 	audited map[string]Event // test ID → the result of the audit that already ran it
+	// selected is opts.Selected as a set, built once: every model's audit lookup asks it.
+	selected map[string]bool
 }
 
 // Run executes the command over the selection and returns what happened to every node.
@@ -84,6 +86,10 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 	}
 	r := &Runner{res: res, db: db, opts: opts, audited: map[string]Event{},
 		planner: materialize.Planner{LockTimeout: opts.LockTimeout}}
+	r.selected = make(map[string]bool, len(opts.Selected))
+	for _, id := range opts.Selected {
+		r.selected[id] = true
+	}
 	nodes := r.runnable()
 	r.total = len(nodes)
 	if err := r.prepare(ctx, nodes); err != nil {

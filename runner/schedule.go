@@ -1,8 +1,8 @@
 package runner
 
 import (
+	"container/heap"
 	"context"
-	"sort"
 	"sync"
 )
 
@@ -40,15 +40,19 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 
 	var mu sync.Mutex
 	cond := sync.NewCond(&mu)
-	var ready []string
+	// ready holds the nodes whose dependencies have all finished, as positions in order: a
+	// heap, because a wide graph has thousands ready at once and re-sorting them for every
+	// node dispatched would be quadratic.
+	ready := &rankHeap{}
 	blocked := map[string]string{} // node → the failed or skipped dependency that blocks it
 	done := 0
 	running := 0
-	for _, id := range order {
+	for i, id := range order {
 		if pending[id] == 0 {
-			ready = append(ready, id)
+			ready.ints = append(ready.ints, i)
 		}
 	}
+	heap.Init(ready)
 
 	// finish marks id done; a failure propagates as a skip reason to its children.
 	var finish func(id string, ok bool, cause string)
@@ -62,7 +66,7 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 			}
 			pending[ch]--
 			if pending[ch] == 0 {
-				ready = append(ready, ch)
+				heap.Push(ready, rank[ch])
 			}
 		}
 	}
@@ -72,16 +76,14 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 	for done < len(order) {
 		// Wait for a ready node and a free thread; the last finishing node wakes us with
 		// done == len(order) and nothing ready.
-		for (len(ready) == 0 || running >= threads) && done < len(order) {
+		for (ready.Len() == 0 || running >= threads) && done < len(order) {
 			cond.Wait()
 		}
 		if done == len(order) {
 			break
 		}
 		// Run in graph order among the ready nodes, so output is as stable as it can be.
-		sort.Slice(ready, func(i, j int) bool { return rank[ready[i]] < rank[ready[j]] })
-		id := ready[0]
-		ready = ready[1:]
+		id := order[heap.Pop(ready).(int)]
 		if cause, isBlocked := blocked[id]; isBlocked || ctx.Err() != nil {
 			if !isBlocked {
 				cause = "interrupted"
@@ -107,4 +109,17 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 	}
 	mu.Unlock()
 	wg.Wait()
+}
+
+// rankHeap is a min-heap of positions in the run's order.
+type rankHeap struct{ ints []int }
+
+func (h *rankHeap) Len() int           { return len(h.ints) }
+func (h *rankHeap) Less(i, j int) bool { return h.ints[i] < h.ints[j] }
+func (h *rankHeap) Swap(i, j int)      { h.ints[i], h.ints[j] = h.ints[j], h.ints[i] }
+func (h *rankHeap) Push(x any)         { h.ints = append(h.ints, x.(int)) }
+func (h *rankHeap) Pop() any {
+	last := h.ints[len(h.ints)-1]
+	h.ints = h.ints[:len(h.ints)-1]
+	return last
 }

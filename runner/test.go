@@ -24,10 +24,7 @@ func (r *Runner) auditTests(n *compiler.Node) []string {
 	if r.opts.Command != CmdBuild {
 		return nil
 	}
-	selected := map[string]bool{}
-	for _, id := range r.opts.Selected {
-		selected[id] = true
-	}
+	selected := r.selected
 	var upstream map[string]bool
 	var out []string
 	for _, id := range r.res.Graph.Children(n.ID) {

@@ -75,14 +75,28 @@ func TestIncrementalEqualsFullRefresh(t *testing.T) {
 	if _, err := sampledata.Generate(ctx, conn, sampledata.Options{Citizens: 1500}); err != nil {
 		t.Fatal(err)
 	}
-	incremental := []string{"fact_ky_sager", "fact_ky_opgaver", "fact_ky_ydelser", "fact_planlagt_indsats"}
+	// Month-rolled facts and their benchmarks rebuild a range of months; DREAM rebuilds two
+	// bands of weeks with delete+insert (see models/dream/dm/fact_dream.sql).
+	ranged := []string{
+		"fact_ky_sager", "fact_ky_opgaver", "fact_ky_ydelser", "fact_planlagt_indsats",
+		"fact_ky_sager_benchmark", "fact_ky_opgaver_benchmark", "fact_ky_ydelser_benchmark",
+		"fact_planlagt_indsats_benchmark", "fact_dagtilbud", "fact_dagtilbud_benchmark",
+		"fact_dagtilbud_komme_gaa", "fact_dagtilbud_komme_gaa_benchmark",
+	}
+	deleteInsert := []string{"fact_dream", "fact_dream_benchmark"}
+	incremental := append(append([]string{}, ranged...), deleteInsert...)
 	flis(t, project, dsn, "build", "--vars", "data_tom=2024-01-31")
 	before := countRows(t, conn, incremental)
 	flis(t, project, dsn, "build", "--vars", "data_tom=2024-02-29")
 	out := flis(t, project, dsn, "build", "--vars", "data_tom=2024-03-31")
-	for _, m := range incremental {
-		if !strings.Contains(out, "incremental range dm."+m) {
+	for _, m := range ranged {
+		if !strings.Contains(out, "incremental range dm."+m+" ") {
 			t.Errorf("%s was not built with the range strategy:\n%s", m, out)
+		}
+	}
+	for _, m := range deleteInsert {
+		if !strings.Contains(out, "incremental delete+insert dm."+m+" ") {
+			t.Errorf("%s was not built with the delete+insert strategy:\n%s", m, out)
 		}
 	}
 	inc := checksums(t, conn)

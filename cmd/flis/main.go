@@ -8,6 +8,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	stop := startProfile()
 	code := cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/flis-dk/flis/compiler/diag"
+	"gopkg.in/yaml.v3"
 )
 
 // fileKind says what a file under the project's folders is.
@@ -59,6 +60,7 @@ type loader struct {
 	files      []*file
 	dirs       map[string]map[string]bool // folder path → its sub-folders (relative to it)
 	configHash string
+	yaml       *yamlCache
 }
 
 // Load reads the project at root. It returns nil and the diagnostics when root holds no
@@ -73,7 +75,9 @@ func Load(root string, opts Options) (*Project, diag.List) {
 	l.walk("models", l.cfg.Paths.Models, map[string]fileKind{".sql": kindModelSQL, ".yml": kindModelYAML})
 	l.walk("seeds", l.cfg.Paths.Seeds, map[string]fileKind{".csv": kindSeedCSV, ".yml": kindSeedYAML})
 	l.walk("tests", l.cfg.Paths.Tests, map[string]fileKind{".sql": kindTestSQL, ".yml": kindTestYAML})
+	l.yaml = openYAMLCache(opts.CacheDir)
 	l.readAll(opts.Workers)
+	l.yaml.save()
 	p := l.assemble()
 	l.diags.Sort()
 	return p, l.diags
@@ -242,29 +246,43 @@ func (l *loader) read(f *file) {
 	case kindSeedCSV:
 		f.head = src
 	case kindModelYAML:
-		if n := d.parseYAML(src); n != nil {
+		if n := l.parseYAML(d, src, f.hash); n != nil {
 			f.model = d.decodeModelSidecar(n)
 		} else {
 			f.model = &modelSidecar{layer: &modelLayer{}}
 		}
 	case kindSeedYAML:
-		if n := d.parseYAML(src); n != nil {
+		if n := l.parseYAML(d, src, f.hash); n != nil {
 			f.seed = d.decodeSeedSidecar(n)
 		} else {
 			f.seed = &seedSidecar{layer: &seedLayer{}}
 		}
 	case kindTestYAML:
-		if n := d.parseYAML(src); n != nil {
+		if n := l.parseYAML(d, src, f.hash); n != nil {
 			f.test = d.decodeTestSidecar(n)
 		} else {
 			f.test = &testSidecar{}
 		}
 	case kindSources:
-		if n := d.parseYAML(src); n != nil {
+		if n := l.parseYAML(d, src, f.hash); n != nil {
 			f.sources = d.decodeSources(n, l.area(f.path))
 		}
 	}
 	f.diags.Append(d.diags)
+}
+
+// parseYAML is dec.parseYAML through the YAML cache: a file whose content was parsed before
+// without a diagnostic gets its tree from the cache.
+func (l *loader) parseYAML(d *dec, src []byte, hash string) *yaml.Node {
+	if n := l.yaml.get(hash); n != nil {
+		return n
+	}
+	before := len(d.diags)
+	n := d.parseYAML(src)
+	if n != nil && len(d.diags) == before {
+		l.yaml.put(hash, n)
+	}
+	return n
 }
 
 // readSeed hashes a whole CSV file while keeping only its start, for the header.

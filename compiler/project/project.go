@@ -278,4 +278,7 @@ type Options struct {
 	// Workers bounds the goroutines reading and decoding files; 0 means 4 × GOMAXPROCS
 	// (reading is partly I/O-bound).
 	Workers int
+	// CacheDir holds the cache of parsed YAML keyed by file content hash (.flis/cache); ""
+	// parses every file.
+	CacheDir string
 }

@@ -4,6 +4,7 @@
 -- hours fall in no band and give NULL (SPEC §5 Decision; a warn-level test reports them).
 -- A child may have several placements at one institution in a month; each is kept, numbered
 -- from the most hours down, so (barn_id, maaned, institution_nr, plads_nr) is the key.
+-- Incremental by range on maaned: every value of a month depends only on that month's rows.
 SELECT
     p.barn_id,
     date_trunc('month', p.maaned)::date    AS maaned,
@@ -18,3 +19,4 @@ SELECT
 FROM dsa.dagtilbud_plads AS p
 LEFT JOIN kode_fuldtidsboern AS b ON p.ugentlige_timer <@ b.ugentlige_timer
 WHERE p.maaned <= ${data_tom}::date
+  AND p.maaned >= ${range_start}::date

@@ -9,3 +9,5 @@ SELECT
     ugentlige_timer,
     fuldtidsboern
 FROM fact_dagtilbud
+-- Incremental by range, month for month with fact_dagtilbud.
+WHERE maaned >= ${range_start}::date

@@ -6,6 +6,10 @@
 --   * the day's last interval with no later boundary has a NULL end.
 -- Ties on registrering_tid are ordered check-out last, then by status_kode, so the result
 -- never depends on the physical row order.
+--
+-- Incremental by range on dato (month granularity, lookback 1): intervals never cross a day,
+-- and a day's fuldtidsbørn comes from the placement of its own month, so each month is
+-- computed from that month's registrations and placements only.
 WITH ordnet AS (
     SELECT
         r.*,
@@ -13,6 +17,7 @@ WITH ordnet AS (
         lag(r.institution_nr) OVER w      AS forrige_institution_nr,
         lag(r.afslutter_interval) OVER w  AS forrige_afslutter
     FROM stg_aula_registrering AS r
+    WHERE r.registrering_tid >= ${range_start}::date
     WINDOW w AS (PARTITION BY r.barn_uuid, r.dato
                  ORDER BY r.registrering_tid, r.afslutter_interval, r.status_kode)
 ),
@@ -29,15 +34,13 @@ graenser AS (
 intervaller AS (
     SELECT
         g.*,
-        lead(g.registrering_tid) OVER (
-            PARTITION BY g.barn_uuid, g.dato
-            ORDER BY g.registrering_tid, g.afslutter_interval, g.status_kode
-        ) AS slut_tid,
-        row_number() OVER (
-            PARTITION BY g.barn_uuid, g.dato
-            ORDER BY g.registrering_tid, g.afslutter_interval, g.status_kode
-        ) AS graense_nr
+        lead(g.registrering_tid) OVER w                                  AS slut_tid,
+        -- The interval's number on the day: boundaries that start an interval, counted in
+        -- the same window as slut_tid, so no second sort (a check-out starts none).
+        count(*) FILTER (WHERE NOT g.afslutter_interval) OVER (w ROWS UNBOUNDED PRECEDING) AS interval_nr
     FROM graenser AS g
+    WINDOW w AS (PARTITION BY g.barn_uuid, g.dato
+                 ORDER BY g.registrering_tid, g.afslutter_interval, g.status_kode)
 ),
 
 plads AS (
@@ -45,13 +48,14 @@ plads AS (
     -- the fuldtidsbørn bands are monotone in hours, so that is the largest fuldtidsbørn.
     SELECT barn_id, institution_nr, maaned, max(fuldtidsboern) AS fuldtidsboern
     FROM fact_dagtilbud
+    WHERE maaned >= ${range_start}::date
     GROUP BY barn_id, institution_nr, maaned
 )
 
 SELECT
     i.barn_uuid,
     i.dato,
-    row_number() OVER (PARTITION BY i.barn_uuid, i.dato ORDER BY i.graense_nr)   AS interval_nr,
+    i.interval_nr,
     i.kommune_kode,
     i.institution_nr,
     i.registrering,

@@ -15,3 +15,5 @@ SELECT
     k.fuldtidsboern
 FROM fact_dagtilbud_komme_gaa AS k
 LEFT JOIN dsa.aula_barn AS b ON b.barn_uuid = k.barn_uuid
+-- Incremental by range, month for month with fact_dagtilbud_komme_gaa.
+WHERE k.dato >= ${range_start}::date

@@ -13,3 +13,4 @@ SELECT
 FROM fact_planlagt_indsats AS i
 LEFT JOIN dim_aldersgruppe AS g
     ON i.alder BETWEEN g.fra_alder AND coalesce(g.til_alder, 32767)
+WHERE i.maaned >= ${range_start}::date

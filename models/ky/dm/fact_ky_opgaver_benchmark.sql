@@ -13,3 +13,4 @@ SELECT
     kle_nummer,
     ydelsesart
 FROM fact_ky_opgaver
+WHERE maaned >= ${range_start}::date

@@ -1,0 +1,2 @@
+-- deps: dsa.log_parent
+TABLE ONLY dsa.log_parent
