@@ -118,6 +118,52 @@ func TestIncrementalEqualsFullRefresh(t *testing.T) {
 	}
 }
 
+// TestIncrementalScenarios builds every scenario folder with a data_tom.txt on its DSA rows:
+// for each listed data_tom after the first, a full build at the line before and then an
+// incremental build at this one must equal a full refresh at this one, table for table.
+// Unlike TestIncrementalEqualsFullRefresh's generated sample, these rows are made to hit the
+// edges of the incremental schemes (gapped DREAM weeks, see dream_huller/README.md).
+func TestIncrementalScenarios(t *testing.T) {
+	files, err := filepath.Glob("*/data_tom.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no incremental scenarios found: %v", err)
+	}
+	project := copyProject(t)
+	for _, f := range files {
+		dir := filepath.Dir(f)
+		t.Run(dir, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			toms := lines(string(data))
+			if len(toms) < 2 {
+				t.Fatalf("%s: want at least two data_tom lines", f)
+			}
+			ctx := context.Background()
+			dsn := pgtest.DSN(t)
+			conn, err := pgx.Connect(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close(ctx)
+			loadDSA(t, conn, filepath.Join(dir, "dsa"))
+			for i := 1; i < len(toms); i++ {
+				prev, next := "data_tom="+toms[i-1], "data_tom="+toms[i]
+				flis(t, project, dsn, "build", "--full-refresh", "--vars", prev)
+				flis(t, project, dsn, "build", "--vars", next)
+				inc := checksums(t, conn)
+				flis(t, project, dsn, "build", "--full-refresh", "--vars", next)
+				for table, sum := range checksums(t, conn) {
+					if inc[table] != sum {
+						t.Errorf("%s → %s: dm.%s built incrementally differs from a full refresh", toms[i-1], toms[i], table)
+					}
+				}
+			}
+		})
+	}
+}
+
 // flis runs the CLI in-process on the project against dsn and fails the test on a non-zero
 // exit.
 func flis(t *testing.T, project, dsn string, args ...string) string {

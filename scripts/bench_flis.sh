@@ -101,8 +101,8 @@ if has b; then
 	timed build_incremental f build --vars "data_tom=$full_tom"
 	# The slowest nodes of the incremental build, for the note.
 	echo "  slowest nodes of the incremental build:"
-	grep -E ' (OK|PASS|WARN|FAIL) ' "$log/build_incremental.log" |
-		sed -nE 's/.* (OK|PASS|WARN) +(.*[^ .]) \.*.* in ([0-9.]+)s\]$/\3 \2/p' | sort -rn | head -8 | sed 's/^/    /'
+	sed -nE 's/^ *[0-9]+ of [0-9]+ +(.*[^ .]) \.+ \[.* in ([0-9.]+)s\]$/\2 \1/p' "$log/build_incremental.log" |
+		sort -rn | head -8 | sed 's/^/    /'
 fi
 
 if has c; then
@@ -129,7 +129,15 @@ fi
 
 ratio() { # ratio A B: A/B as a percentage or a factor
 	if [ -n "${secs[$1]:-}" ] && [ -n "${secs[$2]:-}" ]; then
-		echo "scale=3; ${secs[$1]} / ${secs[$2]}" | bc
+		printf '%.2fx' "$(echo "scale=4; ${secs[$1]} / ${secs[$2]}" | bc)"
+	else
+		echo "-"
+	fi
+}
+
+pct() { # pct A B: A as a percentage of B
+	if [ -n "${secs[$1]:-}" ] && [ -n "${secs[$2]:-}" ]; then
+		printf '%.1f%%' "$(echo "scale=4; 100 * ${secs[$1]} / ${secs[$2]}" | bc)"
 	else
 		echo "-"
 	fi
@@ -146,7 +154,7 @@ row() {
 row "flis run --full-refresh ($full_tom)" run_full
 row "flis build --full-refresh ($full_tom)" build_full
 row "flis build --full-refresh ($prev_tom, setup)" setup_run
-row "flis run, one new month" run_incremental "$(ratio run_incremental run_full) of full run"
-row "flis build, one new month" build_incremental "$(ratio build_incremental build_full) of full build"
+row "flis run, one new month" run_incremental "$(pct run_incremental run_full) of full run"
+row "flis build, one new month" build_incremental "$(pct build_incremental build_full) of full build"
 row "psql -f, same model SQL, serial" psql_serial
 row "flis run --full-refresh / psql" run_full "$(ratio run_full psql_serial)"

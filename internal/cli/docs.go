@@ -26,13 +26,9 @@ func newDocsCmd(f *Factory) *cobra.Command {
 		Short: "Write target/docs/index.html: every model, seed, source and test with descriptions, columns, lineage and SQL",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			comp, err := f.Compile()
+			path, err := generateDocs(f)
 			if err != nil {
 				return err
-			}
-			path, err := writeDocs(comp)
-			if err != nil {
-				return projectErr(err)
 			}
 			fmt.Fprintf(f.IO.Out, "Wrote %s\n", path)
 			return nil
@@ -44,13 +40,9 @@ func newDocsCmd(f *Factory) *cobra.Command {
 		Short: "Generate the docs and serve them on localhost",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			comp, err := f.Compile()
+			path, err := generateDocs(f)
 			if err != nil {
 				return err
-			}
-			path, err := writeDocs(comp)
-			if err != nil {
-				return projectErr(err)
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -68,6 +60,19 @@ func newDocsCmd(f *Factory) *cobra.Command {
 	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.AddCommand(gen, serve)
 	return cmd
+}
+
+// generateDocs compiles the project and writes target/docs/index.html.
+func generateDocs(f *Factory) (string, error) {
+	comp, err := f.Compile()
+	if err != nil {
+		return "", err
+	}
+	path, err := writeDocs(comp)
+	if err != nil {
+		return "", projectErr(err)
+	}
+	return path, nil
 }
 
 type docNode struct {
