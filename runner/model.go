@@ -42,6 +42,8 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	if m.SQL, smap, err = r.res.RenderMapped(n, builtins); err != nil {
 		return failEvent(e, err)
 	}
+	audits := r.auditTests(n)
+	m.NoAudits = len(audits) == 0
 	bp, err := r.planner.PlanBuild(m, st)
 	if err != nil {
 		return failEvent(e, err)
@@ -66,7 +68,6 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		}
 		stageCols = toColumns(cols)
 	}
-	audits := r.auditTests(n)
 	if bp.AuditPhase == materialize.AuditStage && len(audits) > 0 {
 		if failedTests := r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation), true); len(failedTests) > 0 {
 			r.cleanupStage(bp)

@@ -7,6 +7,7 @@
 #   scripts/bench_compile.sh 500 2000        # other sizes
 #   RUNS=5 KEEP=1 scripts/bench_compile.sh   # best of 5; keep the temp folder
 #   FLIS_CPUPROFILE=/tmp/cold.prof ...       # profile (the last cold run of the last size)
+#   FLIS_BIN=/tmp/flis-old ...               # measure another build (A/B against a commit)
 #
 # The target is a cold 10,000-model compile in at most 1 s on 2 cores. Wall times on a shared
 # machine are noisy: the script prints the load average before and after, and the CPU time
@@ -27,8 +28,8 @@ else
 	echo "keeping $work"
 fi
 
-flis="$work/flis"
-go build -o "$flis" ./cmd/flis
+flis=${FLIS_BIN:-$work/flis}
+[ -n "${FLIS_BIN:-}" ] || go build -o "$flis" ./cmd/flis
 go build -o "$work/genproject" ./tools/genproject
 
 echo "flis compile benchmark: $(nproc) CPUs, GOMAXPROCS=${GOMAXPROCS:-default}, best of $runs"

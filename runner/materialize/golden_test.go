@@ -86,6 +86,9 @@ func stateWith(f func(*State)) State {
 var goldenCases = []goldenCase{
 	// views
 	{name: "view_absent", model: kind(KindView, nil), stageCols: cols3},
+	{name: "view_absent_no_audits", model: kind(KindView, func(m *Model) { m.NoAudits = true })},
+	{name: "view_exists_no_audits", model: kind(KindView, func(m *Model) { m.NoAudits = true }),
+		state: State{Kind: KindView, Columns: cols3}, stageCols: cols3},
 	{name: "view_same_columns", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws}, stageCols: cols3},
 	{name: "view_column_appended", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3[:2]}, stageCols: cols3},
 	{name: "view_column_changed_with_dependents", model: kind(KindView, nil), state: State{Kind: KindView, Columns: cols3, DependentViews: depVws},

@@ -85,7 +85,7 @@ func (p Planner) PlanPublish(m Model, st State, stageCols []Column) (*PublishPla
 	if err != nil {
 		return nil, err
 	}
-	if m.Materialized != KindEphemeral && len(stageCols) == 0 {
+	if m.Materialized != KindEphemeral && !(m.Materialized == KindView && c.directView()) && len(stageCols) == 0 {
 		return nil, fmt.Errorf("model %s: the stage %s has no columns (was the build run?)", m.ID, c.stage)
 	}
 	return mat.publish(c, stageCols)

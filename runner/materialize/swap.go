@@ -21,6 +21,9 @@ func publishEphemeral(*planCtx, []Column) (*PublishPlan, error) { return &Publis
 // readers see changes, gives the runner the new columns from the catalog, and gives the
 // audits a relation to run against.
 func buildView(c *planCtx) (*BuildPlan, error) {
+	if c.directView() {
+		return &BuildPlan{Model: c.m.ID, Materialized: KindView, AuditPhase: AuditNone}, nil
+	}
 	return &BuildPlan{
 		Model: c.m.ID, Materialized: KindView, Stage: c.stage,
 		Statements: []string{
@@ -32,6 +35,14 @@ func buildView(c *planCtx) (*BuildPlan, error) {
 	}, nil
 }
 
+// directView reports whether a view can be created under its own name without a stage: it
+// does not exist yet (no reader can see a half-built state, and a failed CREATE leaves
+// nothing), nothing audits it, and no grants need its columns. It saves four round trips
+// per new view, which is most of flis's per-node overhead on a fresh warehouse.
+func (c *planCtx) directView() bool {
+	return c.st.Kind == "" && c.m.NoAudits && len(c.m.Grants) == 0
+}
+
 // publishView replaces the view in place when PostgreSQL allows it (CREATE OR REPLACE VIEW
 // only lets a view gain columns at the end), which keeps its grants and dependents
 // untouched; otherwise it drops and recreates the view together with its dependents.
@@ -39,6 +50,9 @@ func publishView(c *planCtx, stageCols []Column) (*PublishPlan, error) {
 	t, m := c.m.Relation, c.m
 	create := fmt.Sprintf("CREATE VIEW %s AS\n%s\n", t, body(m.SQL))
 	stmts := []string{c.lockTimeout()}
+	if c.directView() {
+		return &PublishPlan{Statements: append(stmts, create)}, nil
+	}
 	switch c.st.Kind {
 	case "":
 		stmts = append(stmts, create)

@@ -71,6 +71,9 @@ type Model struct {
 	OnSchemaChange string
 	Indexes        []Index
 	Grants         []Grant
+	// NoAudits says the runner will run no audits on this build. A new view then needs no
+	// stage: nothing tests it before publishing, and nothing readers see exists yet.
+	NoAudits bool
 }
 
 // Column is a column of a relation as the warehouse reports it; Type is the text of

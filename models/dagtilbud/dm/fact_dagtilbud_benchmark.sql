@@ -1,13 +1,23 @@
 -- fact_dagtilbud for the benchmark cube: barn_id is replaced by pmakoer_id, the keyed hash of
 -- barn_id (the same key as in fact_dagtilbud_komme_gaa_benchmark, so one child has one key).
+-- Incremental by range, month for month with fact_dagtilbud. The hash is computed once per
+-- child, not once per row (HMAC-SHA-256 costs about 10 µs).
+WITH plads AS (
+    SELECT * FROM fact_dagtilbud WHERE maaned >= ${range_start}::date
+),
+
+pmakoer AS (
+    SELECT barn_id, encode(hmac(barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
+    FROM (SELECT DISTINCT barn_id FROM plads) AS b
+)
+
 SELECT
-    encode(hmac(barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id,
-    maaned,
-    institution_nr,
-    plads_nr,
-    kommune_kode,
-    ugentlige_timer,
-    fuldtidsboern
-FROM fact_dagtilbud
--- Incremental by range, month for month with fact_dagtilbud.
-WHERE maaned >= ${range_start}::date
+    k.pmakoer_id,
+    p.maaned,
+    p.institution_nr,
+    p.plads_nr,
+    p.kommune_kode,
+    p.ugentlige_timer,
+    p.fuldtidsboern
+FROM plads AS p
+LEFT JOIN pmakoer AS k ON k.barn_id = p.barn_id

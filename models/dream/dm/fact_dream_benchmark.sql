@@ -23,13 +23,16 @@ WITH graense AS (
 ),
 
 -- Per person: the last row before band A, the first row after it, and the last row before
--- band B (whose er_fraflytter may change).
+-- band B, whose er_fraflytter may change, but only if the person has rows in band B (else
+-- its next row is none, before and after).
 naboer AS (
     SELECT
         u.borger_id,
         max(u.uge_start) FILTER (WHERE u.uge_start < b.a_fra) AS foer_a,
         min(u.uge_start) FILTER (WHERE u.uge_start > b.a_til) AS efter_a,
-        max(u.uge_start) FILTER (WHERE u.uge_start < b.fra)   AS foer_b
+        CASE WHEN max(u.uge_start) >= min(b.fra)
+             THEN max(u.uge_start) FILTER (WHERE u.uge_start < b.fra)
+        END                                                   AS foer_b
     FROM dsa.dream_uge AS u
     CROSS JOIN graense AS b
     WHERE ${is_incremental}
@@ -76,10 +79,24 @@ genbyg AS (
     FROM uge AS u
     WHERE u.i_baand
        OR EXISTS (SELECT 1 FROM naboer AS n WHERE n.borger_id = u.borger_id AND n.foer_b = u.uge_start)
+),
+
+-- The keyed hash once per person, not once per row: HMAC-SHA-256 costs about 10 µs and a
+-- person has a row per week. Every rebuilt person has a row from band A on (foer_b is
+-- rebuilt only with rows in band B).
+pmakoer AS (
+    SELECT borger_id, encode(hmac(borger_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
+    FROM (
+        SELECT DISTINCT u.borger_id
+        FROM dsa.dream_uge AS u
+        CROSS JOIN graense AS b
+        WHERE u.uge_start >= b.a_fra
+          AND u.uge_start <= ${data_tom}::date
+    ) AS p
 )
 
 SELECT
-    encode(hmac(f.borger_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id,
+    p.pmakoer_id,
     f.uge_start,
     f.ydelse_kode,
     f.ydelsesgruppe,
@@ -96,5 +113,6 @@ SELECT
     coalesce(arb.region_kode <> bop.region_kode, false)                       AS er_pendler_uden_for_regionen
 FROM genbyg AS u
 JOIN fact_dream AS f ON f.borger_id = u.borger_id AND f.uge_start = u.uge_start
+LEFT JOIN pmakoer AS p ON p.borger_id = f.borger_id
 LEFT JOIN dim_kommune AS bop ON bop.kommune_kode = f.bopaelskommune_kode
 LEFT JOIN dim_kommune AS arb ON arb.kommune_kode = f.arbejdsstedskommune_kode
