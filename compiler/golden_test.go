@@ -2,17 +2,14 @@ package compiler
 
 import (
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/flis-dk/flis/compiler/diag"
+	"github.com/flis-dk/flis/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func noEnv(string) string { return "" }
 
@@ -46,7 +43,7 @@ func TestErrors(t *testing.T) {
 					t.Fatalf("compiled without errors or warnings")
 				}
 			}
-			golden(t, filepath.Join(dir, "want.txt"), got)
+			golden.Check(t, filepath.Join(dir, "want.txt"), got)
 		})
 	}
 }
@@ -70,34 +67,14 @@ func TestCompiledSQL(t *testing.T) {
 				n := res.Nodes[id]
 				graph.WriteString(id + " <- " + strings.Join(n.DependsOn, ", ") + "\n")
 			}
-			golden(t, filepath.Join("testdata/project/want", target, "graph.txt"), graph.String())
+			golden.Check(t, filepath.Join("testdata/project/want", target, "graph.txt"), graph.String())
 			for _, id := range ids {
 				n := res.Nodes[id]
 				if n.CompiledSQL == "" {
 					continue
 				}
-				golden(t, filepath.Join("testdata/project/want", target, id+".sql"), n.CompiledSQL)
+				golden.Check(t, filepath.Join("testdata/project/want", target, id+".sql"), n.CompiledSQL)
 			}
 		})
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs:\n--- want\n%s\n--- got\n%s", path, want, got)
 	}
 }

@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
+	"github.com/flis-dk/flis/internal/golden"
 	"hash"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func TestDateRoundTripAgainstTimePackage(t *testing.T) {
 	for tm := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() < 2101; tm = tm.AddDate(0, 0, 1) {
@@ -255,21 +252,7 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("two renders differ:\n%s\n%s", got, again)
 	}
 	path := filepath.Join("testdata", "sample2000.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (hint: go test ./sampledata -run TestGolden -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("sample changed (rows, sha256 per table); if intended, run with -update\n got:\n%s\nwant:\n%s", got, want)
-	}
+	golden.Check(t, path, got)
 }
 
 // hashCount hashes what is written to it and counts the rows (lines).

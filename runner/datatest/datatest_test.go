@@ -1,14 +1,11 @@
 package datatest
 
 import (
-	"flag"
-	"os"
+	"github.com/flis-dk/flis/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 var sager = Relation{Schema: "dm", Name: "fact_ky_sager"}
 
@@ -62,19 +59,7 @@ func TestGolden(t *testing.T) {
 				b.WriteString("\n-- store failures\n" + strings.Join(stmts, ";\n\n") + ";\n")
 			}
 			path := filepath.Join("testdata", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test -update creates it)", err)
-			}
-			if b.String() != string(want) {
-				t.Errorf("differs from %s (go test -update rewrites it):\n--- got ---\n%s--- want ---\n%s", path, b.String(), want)
-			}
+			golden.Check(t, path, b.String())
 		})
 	}
 }

@@ -1,16 +1,14 @@
 package materialize
 
 import (
-	"flag"
 	"fmt"
+	"github.com/flis-dk/flis/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 // goldenCase is one planning situation; its golden file holds every statement of the build
 // and publish phases, or the error.
@@ -224,26 +222,14 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := render(c)
 			path := filepath.Join("testdata", c.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("plan differs from %s (go test -update rewrites it):\n--- got ---\n%s--- want ---\n%s", path, got, want)
-			}
+			golden.Check(t, path, got)
 		})
 	}
 	// A golden file without a case is a case someone deleted by accident.
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.golden"))
 	for _, f := range files {
 		if name := strings.TrimSuffix(filepath.Base(f), ".golden"); !seen[name] {
-			if *update {
+			if *golden.Update {
 				os.Remove(f)
 				continue
 			}

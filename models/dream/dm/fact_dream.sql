@@ -13,22 +13,15 @@
 -- monthly load plus one month of late rows, as range's lookback 1. A larger jump leaves
 -- weeks unclassified or missing; the tests fact_dream_klassificeret_kun_naar_52_uger_er_gaaet
 -- and tests/fact_dream_har_alle_ydelsesuger.sql then fail: rebuild with --full-refresh.
--- A full build has fra = -infinity, so both bands are everything.
+-- A full build (${is_incremental} FALSE) takes every week.
 --
 -- Reads dsa.dream_uge directly: fact_dream needs no lag/lead, whose sort of all 20 million
 -- rows only fact_dream_benchmark's flags pay for.
-WITH graense AS (
-    SELECT
-        fra,
-        fra - 364                  AS a_fra,
-        ${data_tom}::date - 364    AS a_til
-    FROM (SELECT CASE WHEN ${is_incremental}
-                      THEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
-                      ELSE '-infinity'::date
-                 END AS fra) AS f
-),
-
-uge AS (
+--
+-- fra is written out as date_trunc('month', ${data_tom}::date - interval '1 month')::date
+-- rather than kept in a CTE: as a constant expression PostgreSQL folds it, so a full build
+-- (NOT FALSE OR ...) plans as if there were no filter at all.
+WITH uge AS (
     SELECT
         u.borger_id,
         u.uge_start,
@@ -40,22 +33,27 @@ uge AS (
         u.beskaeftigelsesgrad
     FROM dsa.dream_uge AS u
     LEFT JOIN dsa.dream_ydelsesgruppe AS g ON g.ydelse_kode = u.ydelse_kode
-    CROSS JOIN graense AS b
     WHERE u.ydelse_kode IS NOT NULL
       AND u.uge_start <= ${data_tom}::date
-      AND (u.uge_start >= b.fra OR u.uge_start BETWEEN b.a_fra AND b.a_til)
+      AND (NOT ${is_incremental}
+           -- band B: the new weeks
+           OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
+           -- band A: the weeks that become classified
+           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+                                    AND ${data_tom}::date)
 ),
 
--- The week 52 weeks later, for classified weeks only. A week without a ydelse reads the same
--- as a missing week (NULL ydelse, 'Ikke længere ydelse'), so only ydelse weeks are joined.
+-- The week 52 weeks later, for classified weeks only (those of band A in an incremental
+-- build). A week without a ydelse reads the same as a missing week (NULL ydelse, 'Ikke
+-- længere ydelse'), so only ydelse weeks are joined.
 senere AS (
     SELECT s.borger_id, s.uge_start, s.ydelse_kode, g.ydelsesgruppe
     FROM dsa.dream_uge AS s
     LEFT JOIN dsa.dream_ydelsesgruppe AS g ON g.ydelse_kode = s.ydelse_kode
-    CROSS JOIN graense AS b
     WHERE s.ydelse_kode IS NOT NULL
       AND s.uge_start <= ${data_tom}::date
-      AND s.uge_start >= b.fra
+      AND (NOT ${is_incremental}
+           OR s.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
 )
 
 SELECT

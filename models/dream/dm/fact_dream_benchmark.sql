@@ -3,38 +3,31 @@
 -- row or no arbejdssted. Never exported in a datapakke.
 --
 -- Incremental (delete+insert on pmakoer_id, uge_start), with the bands of fact_dream.sql
--- (A: weeks that become classified, B: new weeks, both from fra) plus one more row per
--- person: the last row before fra, whose next row (er_fraflytter) may be new. The flags need
--- each rebuilt row's neighbours in dsa.dream_uge (whether or not those weeks had a ydelse),
--- which may lie anywhere before the bands. Rather than sorting all 20 million rows for
--- lag/lead, an incremental build finds per person the rows just outside the bands with one
--- aggregate pass, and runs the window over the bands plus those rows: the window then sees
--- every rebuilt row's true previous and next row. A full build has fra = -infinity: the
--- bands are everything and the aggregate passes are skipped (${is_incremental} is FALSE).
-WITH graense AS (
-    SELECT
-        fra,
-        fra - 364                  AS a_fra,
-        ${data_tom}::date - 364    AS a_til
-    FROM (SELECT CASE WHEN ${is_incremental}
-                      THEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
-                      ELSE '-infinity'::date
-                 END AS fra) AS f
-),
-
--- Per person: the last row before band A, the first row after it, and the last row before
--- band B, whose er_fraflytter may change, but only if the person has rows in band B (else
--- its next row is none, before and after).
-naboer AS (
+-- (A: weeks that become classified, B: new weeks, both from fra = the first day of the
+-- month before data_tom's month) plus one more row per person with new weeks: the last row
+-- before fra, whose next row (er_fraflytter) may be new. The flags need each rebuilt row's
+-- neighbours in dsa.dream_uge (whether or not those weeks had a ydelse), which may lie
+-- anywhere before the bands. Rather than sorting all 20 million rows for lag/lead, an
+-- incremental build finds per person the rows just outside the bands with aggregate passes
+-- and runs the window over the bands plus those rows: the window then sees every rebuilt
+-- row's true previous and next row. A full build (${is_incremental} FALSE) skips the
+-- aggregates and windows over everything. As in fact_dream.sql, fra is written out as a
+-- constant expression so that PostgreSQL folds it.
+WITH naboer AS (
+    -- Per person: the last row before band A, the first row after it, and the last row
+    -- before band B, which is rebuilt only if the person has rows in band B (else its next
+    -- row is none, before and after).
     SELECT
         u.borger_id,
-        max(u.uge_start) FILTER (WHERE u.uge_start < b.a_fra) AS foer_a,
-        min(u.uge_start) FILTER (WHERE u.uge_start > b.a_til) AS efter_a,
-        CASE WHEN max(u.uge_start) >= min(b.fra)
-             THEN max(u.uge_start) FILTER (WHERE u.uge_start < b.fra)
-        END                                                   AS foer_b
+        max(u.uge_start) FILTER (
+            WHERE u.uge_start + 364 < date_trunc('month', ${data_tom}::date - interval '1 month')::date
+        )                                                                           AS foer_a,
+        min(u.uge_start) FILTER (WHERE u.uge_start + 364 > ${data_tom}::date)       AS efter_a,
+        CASE WHEN max(u.uge_start) >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
+             THEN max(u.uge_start) FILTER (
+                 WHERE u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+        END                                                                         AS foer_b
     FROM dsa.dream_uge AS u
-    CROSS JOIN graense AS b
     WHERE ${is_incremental}
       AND u.uge_start <= ${data_tom}::date
     GROUP BY u.borger_id
@@ -62,14 +55,18 @@ uge AS (
     SELECT
         u.borger_id,
         u.uge_start,
-        u.uge_start >= b.fra OR u.uge_start BETWEEN b.a_fra AND b.a_til   AS i_baand,
+        NOT ${is_incremental}
+          OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
+          OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+                                   AND ${data_tom}::date                  AS i_baand,
         lag(u.bopaelskommune_kode) OVER w                                 AS forrige_bopaelskommune_kode,
         lead(u.bopaelskommune_kode) OVER w                                AS naeste_bopaelskommune_kode
     FROM dsa.dream_uge AS u
-    CROSS JOIN graense AS b
     WHERE u.uge_start <= ${data_tom}::date
-      AND (u.uge_start >= b.fra
-           OR u.uge_start BETWEEN b.a_fra AND b.a_til
+      AND (NOT ${is_incremental}
+           OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
+           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+                                    AND ${data_tom}::date
            OR EXISTS (SELECT 1 FROM noegler AS k WHERE k.borger_id = u.borger_id AND k.uge_start = u.uge_start))
     WINDOW w AS (PARTITION BY u.borger_id ORDER BY u.uge_start)
 ),
@@ -89,9 +86,9 @@ pmakoer AS (
     FROM (
         SELECT DISTINCT u.borger_id
         FROM dsa.dream_uge AS u
-        CROSS JOIN graense AS b
-        WHERE u.uge_start >= b.a_fra
-          AND u.uge_start <= ${data_tom}::date
+        WHERE u.uge_start <= ${data_tom}::date
+          AND (NOT ${is_incremental}
+               OR u.uge_start + 364 >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
     ) AS p
 )
 
