@@ -7,6 +7,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -51,6 +52,8 @@ type Options struct {
 	Threads       int
 	FullRefresh   bool
 	StoreFailures bool
+	// FailFast stops the run at the first error or failed test.
+	FailFast bool
 	// AuditSchema receives failing rows with StoreFailures.
 	AuditSchema string
 	LockTimeout time.Duration
@@ -99,7 +102,22 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 	for _, id := range nodes {
 		deps[id] = r.runDeps(id)
 	}
-	schedule(ctx, nodes, deps, opts.Threads, r.exec, r.skip)
+	// With --fail-fast the first failure cancels the run's context: running statements are
+	// cancelled on the server and nothing else starts. The caller's ctx stays as it was, so
+	// the summary can tell a fail-fast stop from Ctrl-C.
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	exec := r.exec
+	if opts.FailFast {
+		exec = func(ctx context.Context, id string) Status {
+			st := r.exec(ctx, id)
+			if st == StatusError || st == StatusFail {
+				cancel(errFailFast)
+			}
+			return st
+		}
+	}
+	schedule(runCtx, nodes, deps, opts.Threads, exec, r.skip)
 
 	sum := &Summary{Seconds: time.Since(start).Seconds(), Interrupted: ctx.Err() != nil}
 	for _, res := range r.results {
@@ -248,10 +266,21 @@ func (r *Runner) exec(ctx context.Context, id string) Status {
 	if e.Status == StatusError && ctx.Err() != nil {
 		// The node failed because the run was interrupted, not because of its SQL: say so,
 		// rather than print the driver's "context canceled" as if it were the model's fault.
-		e.Message = "interrupted: the running statement was cancelled on the server; nothing of " +
+		e.Message = stopReason(ctx) + ": the running statement was cancelled on the server; nothing of " +
 			display(n) + " was published"
 	}
 	return r.finish(e, began)
+}
+
+// errFailFast is the cancel cause of a run stopped by --fail-fast.
+var errFailFast = errors.New("fail-fast")
+
+// stopReason says why a run's context ended: Ctrl-C, or --fail-fast after a failure.
+func stopReason(ctx context.Context) string {
+	if errors.Is(context.Cause(ctx), errFailFast) {
+		return "stopped by --fail-fast after another node failed"
+	}
+	return "interrupted"
 }
 
 // skip reports a node that does not run. A test that already ran as an audit of its model

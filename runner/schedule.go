@@ -86,7 +86,7 @@ func schedule(ctx context.Context, order []string, deps map[string][]string, thr
 		id := order[heap.Pop(ready).(int)]
 		if cause, isBlocked := blocked[id]; isBlocked || ctx.Err() != nil {
 			if !isBlocked {
-				cause = "interrupted"
+				cause = stopReason(ctx)
 			}
 			mu.Unlock()
 			skip(id, cause)

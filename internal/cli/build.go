@@ -27,6 +27,7 @@ type buildOptions struct {
 	fullRefresh   bool
 	storeFailures bool
 	noWait        bool
+	failFast      bool
 	lockTimeout   time.Duration
 }
 
@@ -48,6 +49,7 @@ func newBuildCmd(f *Factory, command string) *cobra.Command {
 	addSelectFlags(cmd, &o.selectors, &o.exclude)
 	cmd.Flags().IntVar(&o.threads, "threads", 0, "nodes built at once (default: the target's threads, else the number of CPUs)")
 	cmd.Flags().BoolVar(&o.noWait, "no-wait", false, "fail at once when another flis run holds the target, instead of waiting")
+	cmd.Flags().BoolVarP(&o.failFast, "fail-fast", "x", false, "stop at the first error or failed test: cancel running statements, start nothing else")
 	cmd.Flags().DurationVar(&o.lockTimeout, "lock-timeout", 10*time.Second, "longest wait for a table lock when publishing a model")
 	if command != runner.CmdTest && command != runner.CmdSeed {
 		cmd.Flags().BoolVar(&o.fullRefresh, "full-refresh", false, "rebuild incremental models from scratch")
@@ -116,7 +118,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 
 	results, err := runner.Run(ctx, res, s.DB, runner.Options{
 		Command: o.command, Selected: selected, Threads: threads, FullRefresh: o.fullRefresh,
-		StoreFailures: o.storeFailures, AuditSchema: "flis_audit" + c.Target.SchemaSuffix,
+		StoreFailures: o.storeFailures, FailFast: o.failFast, AuditSchema: "flis_audit" + c.Target.SchemaSuffix,
 		LockTimeout: o.lockTimeout, Emit: printer.Event,
 		LoadSeed: func(ctx context.Context, n *compiler.Node) (int64, error) { return loadSeed(ctx, s, c.Root, n) },
 	})

@@ -83,7 +83,7 @@ in the project's .flis/ folder.`,
 	root.AddCommand(
 		newCompileCmd(f), newLsCmd(f),
 		newBuildCmd(f, "build"), newBuildCmd(f, "run"), newBuildCmd(f, "test"), newBuildCmd(f, "seed"),
-		newShowCmd(f), newSourceCmd(f), newDebugCmd(f), newWarehouseCmd(f), newDocsCmd(f), newSampleCmd(f),
+		newShowCmd(f), newSourceCmd(f), newDebugCmd(f), newWarehouseCmd(f), newDocsCmd(f), newSampleCmd(f), newCleanCmd(f),
 	)
 	return root
 }
