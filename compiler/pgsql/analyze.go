@@ -48,8 +48,11 @@ type VarRef struct {
 type Analysis struct {
 	Relations []Relation
 	Columns   []Column
-	Star      bool // the select list has * or t.*: the columns are not all known
-	Vars      []VarRef
+	// Star is set when some output columns cannot be named from this text: a * or t.*
+	// over a table or model (a * over a CTE, a derived table, VALUES or a function with
+	// known output is expanded into Columns). Columns is then empty, never partial.
+	Star bool
+	Vars []VarRef
 	// Fallback is set when the bridged text did not parse; the relations were then read from
 	// the token stream. Warning says why, at byte offset WarningOff.
 	Fallback   bool
@@ -122,12 +125,18 @@ func Analyze(src string) (*Analysis, error) {
 	if perr == nil {
 		w := &relWalker{s: s}
 		stmt.Accept(w)
-		if len(w.stray) == 0 {
+		switch {
+		case len(w.stray) > 0:
+			perr = fmt.Errorf("table %s was not found in the token stream", w.stray[0])
+		case w.seen < br.rels:
+			// A placeholder TiDB parsed but keeps where the walk does not reach (an
+			// expression in TABLESAMPLE, say): its table would be lost silently.
+			perr = fmt.Errorf("a table reference is outside the parse tree")
+		default:
 			a.Relations = w.rels
 			sortRelations(a.Relations)
 			return a, nil
 		}
-		perr = fmt.Errorf("table %s was not found in the token stream", w.stray[0])
 	}
 	a.Fallback = true
 	a.Relations = fallbackRelations(s)
@@ -150,6 +159,7 @@ type relWalker struct {
 	scopes [][]string
 	rels   []Relation
 	stray  []string
+	seen   int // placeholders visited, CTE references included
 }
 
 func (w *relWalker) Enter(n ast.Node) (ast.Node, bool) {
@@ -205,6 +215,7 @@ func (w *relWalker) table(t *ast.TableName) {
 		w.stray = append(w.stray, name)
 		return
 	}
+	w.seen++
 	c := w.s.cands[idx]
 	if c.schema == "" && w.visibleCTE(c.name) {
 		return
@@ -252,7 +263,7 @@ func explainParseError(src string, br *bridged, s *scan, err error) (int, string
 	}
 	near := ""
 	for _, t := range s.toks {
-		if t.Off <= off && off < t.End {
+		if line > 0 && t.Off <= off && off < t.End {
 			off, near = t.Off, t.Text
 			break
 		}

@@ -24,6 +24,7 @@ type seg struct {
 type bridged struct {
 	text string
 	segs []seg
+	rels int // relation placeholders in text
 }
 
 // srcOff maps a byte offset of the bridged text to an offset of the source.
@@ -48,6 +49,25 @@ type bridger struct {
 	after   map[int]string // text emitted right after token i
 	replace map[int]string // text emitted instead of token i
 	parens  []int          // open parens of the output so far (source token indexes)
+	rels    int
+	hoist   map[int][][2]int   // token index -> expressions moved to just before it
+	limitAt map[int]limitGroup // token index -> the group of limiting clauses starting there
+}
+
+// candAt returns the index of the candidate starting at token i, or -1. The scan finds
+// candidates (and functions) left to right, so both lists are sorted by start.
+func (b *bridger) candAt(i int) int {
+	k := sort.Search(len(b.cands), func(k int) bool { return b.cands[k].start >= i })
+	if k < len(b.cands) && b.cands[k].start == i {
+		return k
+	}
+	return -1
+}
+
+// funcAt reports whether a function in FROM starts at token i.
+func (b *bridger) funcAt(i int) bool {
+	k := sort.Search(len(b.funcs), func(k int) bool { return b.funcs[k].start >= i })
+	return k < len(b.funcs) && b.funcs[k].start == i
 }
 
 func (b *bridger) emit(text string, src int, verbatim bool) {
@@ -59,6 +79,18 @@ func (b *bridger) emit(text string, src int, verbatim bool) {
 	}
 	b.segs = append(b.segs, seg{out: len(b.out), src: src, verbatim: verbatim})
 	b.out = append(b.out, text...)
+}
+
+// emitQuoted emits the plain word w (no quote in it) as a quoted identifier, without
+// building the quoted string.
+func (b *bridger) emitQuoted(w string, src int) {
+	if len(b.out) > 0 {
+		b.out = append(b.out, ' ')
+	}
+	b.segs = append(b.segs, seg{out: len(b.out), src: src})
+	b.out = append(b.out, '"')
+	b.out = append(b.out, w...)
+	b.out = append(b.out, '"')
 }
 
 func (b *bridger) skipRange(from, to int) { // [from, to)
@@ -73,29 +105,53 @@ func bridge(src string, s *scan) *bridged {
 	b.out = make([]byte, 0, len(s.toks)*8)
 	b.segs = make([]seg, 0, len(s.toks)+8)
 	copy(b.skip, s.drop)
-	candAt := make(map[int]int, len(s.cands))
-	for i, c := range s.cands {
-		candAt[c.start] = i
-	}
-	funcAt := make(map[int]bool, len(s.funcs))
 	for _, f := range s.funcs {
-		funcAt[f.start] = true
 		b.after[f.close] = ")"
 		if !f.alias {
 			b.after[f.close] = ") AS flisfn"
 		}
+		if b.word(f.start, "xmltable") && f.close == s.match[f.start+1] && !b.containsWord(f.start+2, f.close, "select") {
+			// XMLTABLE(path PASSING doc COLUMNS ...) has no TiDB form; only a subquery in
+			// it could name a table.
+			b.replace[f.start+1] = "(1"
+			b.skipRange(f.start+2, f.close)
+		}
 	}
-	for i := 0; i < len(s.toks); i++ {
+	for _, r := range s.rowsFroms {
+		// ROWS FROM (f(), g()) [AS x] becomes (SELECT f(), g()) AS x.
+		b.replace[r.start] = "(SELECT"
+		b.skipRange(r.start+1, r.start+3)
+		if !r.alias {
+			b.after[r.close] = "AS flisfn"
+		}
+	}
+	b.limits()
+	b.run(0, len(s.toks))
+	return &bridged{text: string(b.out), segs: b.segs, rels: b.rels}
+}
+
+// run emits tokens [from, to).
+func (b *bridger) run(from, to int) {
+	for i := from; i < to; i++ {
+		if h := b.hoist[i]; h != nil {
+			delete(b.hoist, i)
+			for _, r := range h {
+				b.emit(",", b.toks[r[0]].Off, false)
+				b.run(r[0], r[1])
+				b.skipRange(r[0], r[1])
+			}
+		}
 		if b.skip[i] {
 			continue
 		}
-		t := s.toks[i]
-		if ci, ok := candAt[i]; ok {
+		t := b.toks[i]
+		if ci := b.candAt(i); ci >= 0 {
 			b.emit(relPrefix+strconv.Itoa(ci), t.Off, false)
-			b.skipRange(i, s.cands[ci].end)
+			b.rels++
+			b.skipRange(i, b.cands[ci].end)
 			continue
 		}
-		if funcAt[i] {
+		if b.funcAt(i) {
 			b.emit("(SELECT", t.Off, false)
 		}
 		if r, ok := b.replace[i]; ok {
@@ -107,7 +163,6 @@ func bridge(src string, s *scan) *bridged {
 			b.emit(a, t.End-1, false)
 		}
 	}
-	return &bridged{text: string(b.out), segs: b.segs}
 }
 
 // token emits the bridged form of token i.
@@ -119,6 +174,9 @@ func (b *bridger) token(i int) {
 			b.emit(t.Text, t.Off, true)
 		} else {
 			b.emit("'s'", t.Off, false)
+		}
+		if b.word(i+1, "uescape") && i+2 < len(b.toks) && b.toks[i+2].Kind == String {
+			b.skipRange(i+1, i+3) // U&'!00C6' UESCAPE '!'
 		}
 		b.intervalUnit(i + 1)
 	case Var, Param:
@@ -190,6 +248,10 @@ func (b *bridger) punctTok(i int) {
 	case ")":
 		if len(b.parens) > 0 {
 			b.parens = b.parens[:len(b.parens)-1]
+		}
+		for k := i + 1; b.punct(k, ".") && k+1 < len(b.toks); k += 2 {
+			// (composite).field or (composite).*: TiDB has neither; the value will do.
+			b.skipRange(k, k+2)
 		}
 	case "[":
 		if r, ok := b.replace[i]; ok { // array constructor, see wordTok "array"

@@ -1,13 +1,11 @@
 package pgsql
 
 import (
-	"flag"
-	"os"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/flis-dk/flis/internal/golden"
+)
 
 // TestBridgeGolden records the text handed to TiDB for every corpus statement, so a change
 // to the bridge shows up as a reviewable diff. Run with -update to accept it.
@@ -20,20 +18,7 @@ func TestBridgeGolden(t *testing.T) {
 		}
 		b.WriteString("-- " + c.name + "\n" + bridge(c.src, s).text + "\n")
 	}
-	const golden = "testdata/bridge.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != b.String() {
-		t.Errorf("bridged text differs from %s; run go test -run TestBridgeGolden -update and review the diff", golden)
-	}
+	golden.Check(t, "testdata/bridge.golden", b.String())
 }
 
 // TestSrcOff checks the map from bridged text back to the source.

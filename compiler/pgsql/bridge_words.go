@@ -27,9 +27,6 @@ func (b *bridger) wordTok(i int) {
 			b.emit("LEFT", t.Off, false) // same tables, and TiDB reads FULL as an alias
 			return
 		}
-	case "ilike":
-		b.emit("LIKE", t.Off, false)
-		return
 	case "similar":
 		if next(1, "to") {
 			b.skip[i+1] = true
@@ -53,6 +50,9 @@ func (b *bridger) wordTok(i int) {
 			return
 		}
 	case "distinct":
+		if b.groupByQuantifier(i) {
+			return
+		}
 		if next(1, "on") && b.punct(i+2, "(") {
 			b.skipRange(i+1, b.match[i+2]+1)
 		} else if i > 0 && b.punct(i-1, "(") && i > 1 && !plainAggregates[lowerASCII(b.toks[i-2].Text)] {
@@ -86,6 +86,17 @@ func (b *bridger) wordTok(i int) {
 			b.emit("+", t.Off, false)
 			return
 		}
+	case "operator":
+		if b.operatorSyntax(i + 1) {
+			// OPERATOR(schema.op): an operator like any other unknown one.
+			b.skipRange(i+1, b.match[i+1]+1)
+			if b.endsExpr(i - 1) {
+				b.emit("+", t.Off, false)
+			} else {
+				b.emit("-", t.Off, false)
+			}
+			return
+		}
 	case "overlaps":
 		b.emit("=", t.Off, false)
 		return
@@ -116,6 +127,10 @@ func (b *bridger) wordTok(i int) {
 			b.skip[i+1] = true // ORDER BY x USING >
 			return
 		}
+		if b.punct(i+1, "(") && b.word(b.match[i+1]+1, "as") {
+			close := b.match[i+1]
+			b.skipRange(close+1, close+3) // JOIN ... USING (a) AS j
+		}
 	case "interval", "date", "time", "timestamp", "timestamptz":
 		if b.typedLiteral(i) {
 			return
@@ -130,6 +145,9 @@ func (b *bridger) wordTok(i int) {
 			b.castType(i+1, b.match[i+1])
 		}
 	case "any", "some", "all":
+		if b.groupByQuantifier(i) {
+			return
+		}
 		if b.punct(i+1, "(") && !b.word(i+2, "select") && !b.word(i+2, "with") && !b.word(i+2, "values") {
 			return // x = ANY(array) is a comparison with an array, not a subquery
 		}
@@ -148,18 +166,31 @@ func (b *bridger) wordTok(i int) {
 		if b.punct(i+1, "(") {
 			return
 		}
-	case "fetch":
-		b.fetch(i)
-		return
-	case "offset":
-		b.emit(t.Text, t.Off, true)
-		if b.toks[min(i+1, len(b.toks)-1)].Kind == Number && (b.word(i+2, "row") || b.word(i+2, "rows")) {
-			b.skip[i+2] = true
+	case "fetch", "offset", "limit":
+		if b.emitLimit(i) {
+			return
 		}
-		return
-	case "limit":
-		if next(1, "all") {
-			b.skip[i+1] = true
+	case "select":
+		if isCloser(b.toks, i+1) {
+			b.emit("SELECT 1", t.Off, false) // SELECT FROM t: no columns, which TiDB lacks
+			return
+		}
+	case "tablesample":
+		if end := b.tablesampleEnd(i); !b.containsWord(i, end, "select") {
+			b.skipRange(i, end) // the sample changes no table
+			return
+		}
+	case "like", "ilike":
+		if (next(1, "any") || next(1, "some") || next(1, "all")) && b.punct(i+2, "(") && b.subqueryParen(i+3) {
+			b.emit("=", t.Off, false) // LIKE ANY (SELECT ...): TiDB has only = ANY
+			return
+		}
+		if w == "ilike" {
+			b.emit("LIKE", t.Off, false)
+			return
+		}
+	case "not":
+		if (next(1, "like") || next(1, "ilike")) && (next(2, "any") || next(2, "some") || next(2, "all")) && b.punct(i+3, "(") && b.subqueryParen(i+4) {
 			return
 		}
 	case "collate":
@@ -171,7 +202,7 @@ func (b *bridger) wordTok(i int) {
 		b.values(i)
 		return
 	case "table":
-		if i+1 < len(b.toks) && b.toks[i+1].isName() {
+		if b.name(i+1) || b.word(i+1, "only") {
 			b.emit("SELECT * FROM", t.Off, false)
 			return
 		}
@@ -183,12 +214,17 @@ func (b *bridger) wordTok(i int) {
 		b.emit(t.Text, t.Off, true)
 		return
 	}
+	if b.word(i-1, "as") && (tidbKeywords[w] || tidbUnlisted[w]) {
+		// An alias that TiDB would read as a keyword: AS interval, AS schema.
+		b.emitQuoted(w, t.Off)
+		return
+	}
 	if b.punct(i+1, "(") {
 		b.call(i, w)
 		return
 	}
 	if needsQuoteForTiDB(w) && !b.punct(i+1, "(") {
-		b.emit(`"`+w+`"`, t.Off, false)
+		b.emitQuoted(w, t.Off)
 		return
 	}
 	b.emit(w, t.Off, w == t.Text)
@@ -214,7 +250,7 @@ func (b *bridger) call(i int, w string) {
 		return
 	}
 	if tidbKeywords[w] && !tidbFuncs[w] && !keepBare[w] {
-		b.emit(`"`+w+`"`, t.Off, false)
+		b.emitQuoted(w, t.Off)
 		return
 	}
 	b.emit(w, t.Off, w == t.Text)
@@ -378,34 +414,6 @@ func (b *bridger) nameEnd(j int) int {
 	return j
 }
 
-// fetch rewrites FETCH FIRST [n] ROW[S] ONLY|WITH TIES to LIMIT n.
-func (b *bridger) fetch(i int) {
-	t := b.toks[i]
-	k := i + 1
-	if !b.word(k, "first") && !b.word(k, "next") {
-		b.emit(t.Text, t.Off, true)
-		return
-	}
-	k++
-	n := "1"
-	if k < len(b.toks) && (b.toks[k].Kind == Number || b.toks[k].Kind == Var || b.toks[k].Kind == Param) {
-		if b.toks[k].Kind == Number {
-			n = b.toks[k].Text
-		}
-		k++
-	}
-	if b.word(k, "row") || b.word(k, "rows") {
-		k++
-	}
-	if b.word(k, "only") {
-		k++
-	} else if b.word(k, "with") && b.word(k+1, "ties") {
-		k += 2
-	}
-	b.skipRange(i+1, k)
-	b.emit("LIMIT "+n, t.Off, false)
-}
-
 // values rewrites VALUES (a, b), (c, d) to SELECT a, b UNION ALL SELECT c, d, keeping any
 // subquery in the rows.
 func (b *bridger) values(i int) {
@@ -420,4 +428,10 @@ func (b *bridger) values(i int) {
 		b.replace[close+1] = "UNION ALL SELECT"
 		k = close + 2
 	}
+}
+
+// groupByQuantifier reports whether token i is the DISTINCT or ALL of GROUP BY DISTINCT,
+// which TiDB lacks and which groups the same tables.
+func (b *bridger) groupByQuantifier(i int) bool {
+	return b.word(i-1, "by") && b.word(i-2, "group")
 }

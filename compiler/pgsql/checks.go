@@ -99,7 +99,7 @@ func (s *scan) queryStart(i int) int {
 	if s.word(i, "recursive") {
 		i++
 	}
-	// The CTE list: name [(cols)] AS [NOT] [MATERIALIZED] (body) [, ...]
+	// The CTE list: name [(cols)] AS [NOT] [MATERIALIZED] (body) [SEARCH ...] [CYCLE ...] [, ...]
 	for i < len(s.toks) && s.toks[i].isName() {
 		i++
 		if s.punct(i, "(") {
@@ -115,7 +115,7 @@ func (s *scan) queryStart(i int) int {
 		if !s.punct(i, "(") {
 			break
 		}
-		i = s.match[i] + 1
+		i, _ = s.cteClauses(s.match[i] + 1)
 		if !s.punct(i, ",") {
 			break
 		}
@@ -198,4 +198,57 @@ func (s *scan) openCase(i int) int {
 		}
 	}
 	return 0
+}
+
+// cteClauses reads the SEARCH and CYCLE clauses that may follow a CTE body at j:
+//
+//	SEARCH {DEPTH | BREADTH} FIRST BY col [, ...] SET seq_col
+//	CYCLE col [, ...] SET mark_col [TO value DEFAULT value] USING path_col
+//
+// It returns the index after them and the columns they add to the CTE, in PostgreSQL's
+// order (sequence, mark, path). Text that does not complete a clause is left alone: the
+// parse after the bridge then reports it.
+func (s *scan) cteClauses(j int) (int, []string) {
+	var added []string
+	if s.word(j, "search") && (s.word(j+1, "depth") || s.word(j+1, "breadth")) && s.word(j+2, "first") && s.word(j+3, "by") {
+		k := s.nameListEnd(j + 4)
+		if k < 0 || !s.word(k, "set") || !s.name(k+1) {
+			return j, nil
+		}
+		added = append(added, s.toks[k+1].Name())
+		j = k + 2
+	}
+	if s.word(j, "cycle") {
+		k := s.nameListEnd(j + 1)
+		if k < 0 || !s.word(k, "set") || !s.name(k+1) {
+			return j, added
+		}
+		mark := s.toks[k+1].Name()
+		k += 2
+		if s.word(k, "to") {
+			// TO and DEFAULT take constants (never a subquery): skip to USING.
+			for k < len(s.toks) && !s.word(k, "using") && !s.punct(k, ",") && !s.punct(k, "(") && !s.punct(k, ")") {
+				k++
+			}
+		}
+		if !s.word(k, "using") || !s.name(k+1) {
+			return j, added
+		}
+		added = append(added, mark, s.toks[k+1].Name())
+		j = k + 2
+	}
+	return j, added
+}
+
+// nameListEnd returns the index after the list of plain names "a, b, c" at j, or -1 when
+// there is no name at j.
+func (s *scan) nameListEnd(j int) int {
+	if !s.name(j) {
+		return -1
+	}
+	j++
+	for s.punct(j, ",") && s.name(j+1) {
+		j += 2
+	}
+	return j
 }

@@ -1,12 +1,10 @@
 package pgsql
 
-import "strconv"
-
 // Output column names follow PostgreSQL's FigureColname (parse_target.c): an alias wins; a
 // column reference gives its last part; a function call its name; a cast the name of what
 // it casts or, when that has no name, the type; CASE the name of its ELSE or "case"; other
 // expressions "?column?". The strength says how good a name is: 2 from a column or
-// function, 1 from a type or CASE, 0 none.
+// function, 1 from a type or CASE, 0 none, -1 unknown (a subquery's column behind a *).
 
 const noName = "?column?"
 
@@ -21,30 +19,39 @@ var typeNames = map[string]string{
 	"boolean": "bool", "char": "bpchar", "character": "bpchar", "nchar": "bpchar",
 }
 
-// columns names the main query's output columns; star reports * or t.* in the list.
-func columns(s *scan) ([]Column, bool) {
+// columns names the main query's output columns. unknown reports that some of them cannot
+// be named from this text (a * over a table, say); then no columns are returned.
+func columns(s *scan) (cols []Column, unknown bool) {
 	i := s.body
-	if s.toks[i].is("table") {
+	switch {
+	case s.toks[i].is("select"):
+		cols, unknown = s.selectList(i)
+	case s.toks[i].is("values"), s.toks[i].is("table"):
+		r := s.queryColumns(i)
+		if !r.known {
+			return nil, true
+		}
+		for _, name := range r.cols {
+			cols = append(cols, Column{Name: name, Off: s.toks[i].Off})
+		}
+		if s.toks[i].is("values") { // each column at its item in the first row
+			for k, it := range s.items(i+2, s.match[i+1]) {
+				cols[k].Off = s.toks[it[0]].Off
+			}
+		}
+	}
+	if unknown {
 		return nil, true
 	}
-	if s.toks[i].is("values") {
-		if !s.punct(i+1, "(") {
-			return nil, false
-		}
-		var cols []Column
-		for _, it := range s.items(i+2, s.match[i+1]) {
-			cols = append(cols, Column{Name: "column" + strconv.Itoa(len(cols)+1), Off: s.toks[it[0]].Off})
-		}
-		return cols, false
-	}
-	return s.selectList(i)
+	return cols, false
 }
 
 // selectEnd are the words that end a select list at its own level.
 var selectEnd = wordSet(`from into where group having window order limit offset fetch union intersect except for`)
 
-// selectList names the items of the select list after the SELECT at i.
-func (s *scan) selectList(i int) ([]Column, bool) {
+// selectList names the items of the select list after the SELECT at i, expanding * where
+// the FROM clause defines the columns. unknown reports a name it cannot give.
+func (s *scan) selectList(i int) (cols []Column, unknown bool) {
 	i++
 	if s.word(i, "all") {
 		i++
@@ -54,6 +61,40 @@ func (s *scan) selectList(i int) ([]Column, bool) {
 			i = s.match[i+1] + 1
 		}
 	}
+	end := s.selectListEnd(i)
+	var from *fromScope
+	for _, it := range s.items(i, end) {
+		a, b := it[0], it[1]
+		if b-a == 1 && s.toks[a].Text == "*" || b-a >= 3 && s.toks[b-1].Text == "*" && s.toks[b-2].Text == "." {
+			if from == nil {
+				sc := s.selectFrom(end)
+				from = &sc
+			}
+			r := from.all
+			if b-a > 1 {
+				r = unknownRow // (composite).*, or t.* of an outer query
+				if q := s.toks[b-3]; q.isName() {
+					r = from.lookup(q.Name())
+				}
+			}
+			if !r.known {
+				unknown = true
+				continue
+			}
+			for _, name := range r.cols {
+				cols = append(cols, Column{Name: name, Off: s.toks[a].Off})
+			}
+			continue
+		}
+		name, ok := s.itemName(a, b)
+		unknown = unknown || !ok
+		cols = append(cols, Column{Name: name, Off: s.toks[a].Off})
+	}
+	return cols, unknown
+}
+
+// selectListEnd returns the index after the select list that starts at i.
+func (s *scan) selectListEnd(i int) int {
 	end := i
 	for end < len(s.toks) {
 		t := s.toks[end]
@@ -65,17 +106,7 @@ func (s *scan) selectList(i int) ([]Column, bool) {
 		}
 		end++
 	}
-	var cols []Column
-	star := false
-	for _, it := range s.items(i, end) {
-		a, b := it[0], it[1]
-		if b-a == 1 && s.toks[a].Text == "*" || b-a >= 3 && s.toks[b-1].Text == "*" && s.toks[b-2].Text == "." {
-			star = true
-			continue
-		}
-		cols = append(cols, Column{Name: s.itemName(a, b), Off: s.toks[a].Off})
-	}
-	return cols, star
+	return end
 }
 
 // items splits [from, to) at commas of its own level.
@@ -97,21 +128,25 @@ func (s *scan) items(from, to int) [][2]int {
 	return out
 }
 
-// itemName names one select-list item [a, b).
-func (s *scan) itemName(a, b int) string {
+// itemName names one select-list item [a, b); ok is false when the name depends on
+// columns this text does not show (a scalar subquery over SELECT * FROM a table).
+func (s *scan) itemName(a, b int) (name string, ok bool) {
 	next, name, strength := s.expr(a, b)
 	if next < b {
 		if s.toks[next].is("as") && next+1 < b {
-			return s.toks[next+1].Name()
+			return s.toks[next+1].Name(), true
 		}
 		if s.toks[next].isWord() || s.toks[next].Kind == QuotedIdent {
-			return s.toks[next].Name()
+			return s.toks[next].Name(), true
 		}
 	}
-	if strength == 0 || name == "" {
-		return noName
+	if strength < 0 {
+		return "", false
 	}
-	return name
+	if strength == 0 || name == "" {
+		return noName, true
+	}
+	return name, true
 }
 
 // binWords are words that continue an expression as an operator.
@@ -131,6 +166,9 @@ func (s *scan) expr(i, end int) (int, string, int) {
 			ops++
 			atZone++
 			j, _, _ = s.primary(j+3, end)
+		case t.is("operator") && s.operatorSyntax(j+1):
+			ops++ // a OPERATOR(schema.op) b
+			j, _, _ = s.primary(s.match[j+1]+1, end)
 		case t.is("collate"):
 			j = s.nameEndTok(j + 1)
 		case t.is("isnull") || t.is("notnull"):
@@ -180,4 +218,15 @@ func (s *scan) nameEndTok(j int) int {
 		j += 2
 	}
 	return j
+}
+
+// operatorSyntax reports whether the parenthesis at open holds an operator name as in
+// OPERATOR(pg_catalog.+): its last token is an operator. (A function named "operator"
+// would have an expression there.)
+func (s *scan) operatorSyntax(open int) bool {
+	if !s.punct(open, "(") {
+		return false
+	}
+	close := s.match[open]
+	return close > open+1 && s.toks[close-1].Kind == Op
 }

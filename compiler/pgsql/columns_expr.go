@@ -11,7 +11,7 @@ func (s *scan) primary(i, end int) (int, string, int) {
 		switch {
 		case s.toks[j].Kind == Op && s.toks[j].Text == "::":
 			te, tname := s.typeName(j+1, end)
-			if strength <= 1 && tname != "" {
+			if strength >= 0 && strength <= 1 && tname != "" {
 				name, strength = tname, 1
 			}
 			j = te
@@ -40,13 +40,19 @@ func (s *scan) operand(i, end int) (int, string, int) {
 	case t.Kind == Op: // prefix operator
 		j, _, _ := s.primary(i+1, end)
 		return j, noName, 0
+	case w == "operator" && s.operatorSyntax(i+1): // OPERATOR(pg_catalog.-) x
+		j, _, _ := s.primary(s.match[i+1]+1, end)
+		return j, noName, 0
 	case w == "not":
 		j, _, _ := s.expr(i+1, end)
 		return j, noName, 0
 	case t.Kind == Punct && t.Text == "(":
 		close := s.match[i]
 		if s.word(i+1, "select") || s.word(i+1, "with") || s.word(i+1, "values") || s.punct(i+1, "(") && s.subqueryParen(i+1) {
-			return close + 1, s.subqueryName(i + 1), 2
+			if name, ok := s.subqueryName(i + 1); ok {
+				return close + 1, name, 2
+			}
+			return close + 1, "", -1
 		}
 		if len(s.items(i+1, close)) > 1 {
 			return close + 1, "row", 2
@@ -85,18 +91,14 @@ func (s *scan) subqueryParen(i int) bool {
 	return s.word(i, "select") || s.word(i, "with") || s.word(i, "values")
 }
 
-// subqueryName is the name of a scalar subquery: its first output column's name.
-func (s *scan) subqueryName(i int) string {
-	k := s.queryStart(i)
-	switch {
-	case s.word(k, "select"):
-		if cols, _ := s.selectList(k); len(cols) > 0 {
-			return cols[0].Name
-		}
-	case s.word(k, "values"):
-		return "column1"
+// subqueryName is the name of a scalar subquery: its first output column's name; ok is
+// false when that column is not known.
+func (s *scan) subqueryName(i int) (name string, ok bool) {
+	r := s.queryColumns(i)
+	if !r.known || len(r.cols) == 0 {
+		return "", false
 	}
-	return noName
+	return r.cols[0], true
 }
 
 // caseExpr names CASE ... END by its ELSE result when that has a strong name.
@@ -118,8 +120,8 @@ func (s *scan) caseExpr(i, end int) (int, string, int) {
 				continue
 			}
 			if elseAt >= 0 {
-				if _, name, strength := s.expr(elseAt+1, k); strength == 2 {
-					return k + 1, name, 2
+				if _, name, strength := s.expr(elseAt+1, k); strength == 2 || strength < 0 {
+					return k + 1, name, strength
 				}
 			}
 			return k + 1, "case", 1
@@ -132,7 +134,7 @@ func (s *scan) caseExpr(i, end int) (int, string, int) {
 func (s *scan) castExpr(open, end int) (int, string, int) {
 	close := s.match[open]
 	j, name, strength := s.expr(open+1, close)
-	if s.word(j, "as") && strength <= 1 {
+	if s.word(j, "as") && strength >= 0 && strength <= 1 {
 		if _, tname := s.typeName(j+1, close); tname != "" {
 			name, strength = tname, 1
 		}

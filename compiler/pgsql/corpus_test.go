@@ -65,27 +65,73 @@ func depSet(rels []Relation) []string {
 	return slices.Compact(out)
 }
 
-// TestCorpus measures how often the analyser gets a real-world model's dependency set
-// exactly right, and requires 98%.
+// corpusTally counts the results over part of the corpus.
+type corpusTally struct {
+	cases, exact, fallbacks, refused int
+	colsChecked, colsExact           int // statements with expected columns the analyser claims to know
+	colsUnclaimed                    int // statements with expected columns the analyser left unknown
+	fbExact                          int // the token fallback alone gets the deps right
+}
+
+func (t corpusTally) depPct() float64  { return pct(t.exact, t.cases) }
+func (t corpusTally) colsPct() float64 { return pct(t.colsExact, t.colsChecked) }
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 100
+	}
+	return 100 * float64(n) / float64(of)
+}
+
+func (t corpusTally) String() string {
+	return fmt.Sprintf("%d/%d exact (%.1f%%), %d needed the token fallback; columns %d/%d exact (%.1f%%) where claimed, %d left unknown (*); %d refused; fallback alone exact on %d/%d",
+		t.exact, t.cases, t.depPct(), t.fallbacks, t.colsExact, t.colsChecked, t.colsPct(), t.colsUnclaimed, t.refused, t.fbExact, t.cases)
+}
+
+func (t *corpusTally) add(o corpusTally) {
+	t.cases += o.cases
+	t.exact += o.exact
+	t.fallbacks += o.fallbacks
+	t.refused += o.refused
+	t.colsChecked += o.colsChecked
+	t.colsExact += o.colsExact
+	t.colsUnclaimed += o.colsUnclaimed
+	t.fbExact += o.fbExact
+}
+
+// TestCorpus measures how often the analyser gets a real-world model's dependency set and
+// output columns exactly right. Files 001-170 were written with the analyser; 2NN and 3NN
+// were written and verified against PostgreSQL 15 by someone who never saw it. It fails
+// when a statement is refused (every corpus statement is valid PostgreSQL), when exact
+// dependencies fall below 98%, or exact columns (where the analyser claims to know them)
+// below 95%; single mismatches are logged, not failed, so the figures are the measure.
 func TestCorpus(t *testing.T) {
-	cases := loadCorpus(t)
-	exact, fallbacks, colsOK, colsChecked, fbExact := 0, 0, 0, 0, 0
-	for _, c := range cases {
+	var halves [2]corpusTally // author-written, independent
+	for _, c := range loadCorpus(t) {
+		h := &halves[0]
+		if c.name >= "200" {
+			h = &halves[1]
+		}
+		h.cases++
+		want := slices.Clone(c.deps)
+		slices.Sort(want)
+		// The token fallback alone, for the record: how good is the safety net?
+		if s, err := scanFor(c.src); err == nil && slices.Equal(depSet(fallbackRelations(s)), want) {
+			h.fbExact++
+		}
 		a, err := Analyze(c.src)
 		if err != nil {
+			h.refused++
 			t.Errorf("%s: refused valid SQL: %v", c.name, err)
 			continue
 		}
-		want := slices.Clone(c.deps)
-		slices.Sort(want)
-		got := depSet(a.Relations)
-		if slices.Equal(got, want) {
-			exact++
+		if got := depSet(a.Relations); slices.Equal(got, want) {
+			h.exact++
 		} else {
-			t.Errorf("%s: deps = %v, want %v (fallback=%v %s)", c.name, got, want, a.Fallback, a.Warning)
+			t.Logf("%s: deps = %v, want %v (fallback=%v %s)", c.name, got, want, a.Fallback, a.Warning)
 		}
 		if a.Fallback {
-			fallbacks++
+			h.fallbacks++
 			t.Logf("%s: fallback: %s", c.name, a.Warning)
 		}
 		for _, r := range a.Relations {
@@ -93,30 +139,44 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("%s: bad span %d:%d for %s", c.name, r.Off, r.End, r)
 			}
 		}
-		if c.columns != nil {
-			colsChecked++
-			var names []string
-			for _, col := range a.Columns {
-				names = append(names, col.Name)
-			}
-			if slices.Equal(names, c.columns) {
-				colsOK++
-			} else {
-				t.Errorf("%s: columns = %q, want %q", c.name, names, c.columns)
-			}
+		if a.Star && len(a.Columns) > 0 {
+			t.Errorf("%s: Star with a partial column list %v", c.name, a.Columns)
 		}
-		// The token fallback alone, for the record: how good is the safety net?
-		if s, err := scanFor(c.src); err == nil && slices.Equal(depSet(fallbackRelations(s)), want) {
-			fbExact++
+		if c.columns == nil {
+			continue
+		}
+		if a.Star {
+			h.colsUnclaimed++
+			t.Logf("%s: columns left unknown, want %q", c.name, c.columns)
+			continue
+		}
+		h.colsChecked++
+		names := []string{}
+		for _, col := range a.Columns {
+			names = append(names, col.Name)
+		}
+		if slices.Equal(names, c.columns) {
+			h.colsExact++
+		} else {
+			t.Logf("%s: columns = %q, want %q", c.name, names, c.columns)
 		}
 	}
-	pct := 100 * float64(exact) / float64(len(cases))
-	summary := fmt.Sprintf("corpus: %d/%d exact (%.1f%%), %d needed the token fallback; columns %d/%d; fallback alone exact on %d/%d",
-		exact, len(cases), pct, fallbacks, colsOK, colsChecked, fbExact, len(cases))
-	t.Log(summary)
-	fmt.Println(summary)
-	if pct < 98 {
-		t.Errorf("dependency accuracy %.1f%% is below 98%%", pct)
+	var all corpusTally
+	all.add(halves[0])
+	all.add(halves[1])
+	for _, line := range []string{
+		"corpus: " + all.String(),
+		"  001-170 (written with the analyser): " + halves[0].String(),
+		"  2NN/3NN (independent, verified on PostgreSQL 15): " + halves[1].String(),
+	} {
+		t.Log(line)
+		fmt.Println(line)
+	}
+	if p := all.depPct(); p < 98 {
+		t.Errorf("dependency accuracy %.1f%% is below 98%%", p)
+	}
+	if p := all.colsPct(); p < 95 {
+		t.Errorf("column accuracy %.1f%% is below 95%%", p)
 	}
 }
 

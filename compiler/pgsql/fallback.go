@@ -2,9 +2,7 @@ package pgsql
 
 // fallbackRelations reads the relations from the structural scan alone, for statements the
 // TiDB parser cannot read: every name in a table position of a FROM clause, except names of
-// CTEs visible there. Visibility follows PostgreSQL: a CTE is visible in the rest of its
-// query after its own body (and, under WITH RECURSIVE, in every body of its WITH clause,
-// its own included).
+// CTEs visible there (see cteDef.visibleAt).
 func fallbackRelations(s *scan) []Relation {
 	var rels []Relation
 	for _, c := range s.cands {
@@ -17,11 +15,8 @@ func fallbackRelations(s *scan) []Relation {
 }
 
 func (s *scan) cteVisible(name string, at int) bool {
-	for _, d := range s.ctes {
-		if d.name != name || at >= d.scopeEnd {
-			continue
-		}
-		if at > d.bodyClose || d.recursive && at > d.nameTok {
+	for k := range s.ctes {
+		if s.ctes[k].name == name && s.ctes[k].visibleAt(at) {
 			return true
 		}
 	}

@@ -42,7 +42,8 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// FuzzAnalyze: no input panics, and every span the analysis reports lies in the text.
+// FuzzAnalyze: no input panics, every span the analysis reports lies in the text, and
+// unknown columns (Star) come with no partial list.
 func FuzzAnalyze(f *testing.F) {
 	seedCorpus(f)
 	f.Fuzz(func(t *testing.T, src string) {
@@ -62,6 +63,14 @@ func FuzzAnalyze(f *testing.F) {
 		for _, v := range a.Vars {
 			if src[v.Off:v.End] != "${"+v.Name+"}" {
 				t.Fatalf("bad var %+v", v)
+			}
+		}
+		if a.Star && len(a.Columns) > 0 {
+			t.Fatalf("Star with a partial column list %+v", a.Columns)
+		}
+		for _, c := range a.Columns {
+			if c.Off < 0 || c.Off >= len(src) || c.Name == "" {
+				t.Fatalf("bad column %+v", c)
 			}
 		}
 		if a.Fallback && (a.WarningOff < 0 || a.WarningOff > len(src)) {

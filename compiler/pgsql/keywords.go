@@ -43,6 +43,10 @@ var tidbReserved, tidbKeywords = func() (map[string]bool, map[string]bool) {
 	return r, all
 }()
 
+// tidbUnlisted are words the TiDB grammar reserves that parser.Keywords does not list
+// (found by parsing "SELECT 1 AS w" for every MySQL 8 reserved word).
+var tidbUnlisted = wordSet(`dec schema schemas`)
+
 // tidbFuncs are function names TiDB parses with grammar of their own (DISTINCT, *, FROM,
 // OVER ...): they stay bare. Any other function whose name is a TiDB keyword is quoted,
 // which makes it an ordinary function call to TiDB.

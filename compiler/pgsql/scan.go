@@ -20,24 +20,34 @@ type fromFunc struct {
 	alias        bool
 }
 
-// cteDef is one WITH entry: name token, body parentheses, and the token index where the
-// enclosing query ends (its scope).
+// cteDef is one WITH entry: its WITH and name tokens, body parentheses, and the token
+// index where the enclosing query ends (its scope).
 type cteDef struct {
 	name                string
-	nameTok             int
+	withTok, nameTok    int
 	bodyOpen, bodyClose int
 	scopeEnd            int
 	recursive           bool
+	colsOpen            int      // the column list's "(", -1 without one
+	added               []string // columns SEARCH and CYCLE add
+}
+
+// rowsFrom is ROWS FROM (...) in FROM: ROWS at start, the list's ")" at close.
+type rowsFrom struct {
+	start, close int
+	alias        bool
 }
 
 type scan struct {
-	toks  []Token
-	match []int // index of the matching bracket for ( ) [ ], -1 otherwise
-	cands []cand
-	funcs []fromFunc
-	ctes  []cteDef
-	drop  []bool // tokens the bridge leaves out (column alias lists, WITH ORDINALITY, ...)
-	body  int    // index of the main query's SELECT, VALUES or TABLE
+	toks      []Token
+	match     []int // index of the matching bracket for ( ) [ ], -1 otherwise
+	cands     []cand
+	funcs     []fromFunc
+	rowsFroms []rowsFrom
+	ctes      []cteDef
+	drop      []bool // tokens the bridge leaves out (column alias lists, WITH ORDINALITY, ...)
+	body      int    // index of the main query's SELECT, VALUES or TABLE
+	nest      int    // queries being named inside one another, see maxStarDepth
 }
 
 type frame struct {
@@ -47,6 +57,7 @@ type frame struct {
 	expect    bool // the next token starts a FROM item
 	fromParen bool // this level was opened where a FROM item was expected
 	fn        int  // 1 + index in funcs when this level holds a FROM function's arguments
+	rows      int  // 1 + index in rowsFroms when this level is a ROWS FROM list
 }
 
 // clauseEnd are the words that end a FROM clause at their own level.
@@ -84,10 +95,12 @@ func matchBrackets(toks []Token) ([]int, int) {
 }
 
 func (s *scan) punct(i int, p string) bool {
-	return i < len(s.toks) && s.toks[i].Kind == Punct && s.toks[i].Text == p
+	return i >= 0 && i < len(s.toks) && s.toks[i].Kind == Punct && s.toks[i].Text == p
 }
 
-func (s *scan) word(i int, w string) bool { return i < len(s.toks) && s.toks[i].is(w) }
+func (s *scan) word(i int, w string) bool { return i >= 0 && i < len(s.toks) && s.toks[i].is(w) }
+
+func (s *scan) name(i int) bool { return i >= 0 && i < len(s.toks) && s.toks[i].isName() }
 
 // run performs the scan; match must be balanced.
 func (s *scan) run() {
@@ -108,8 +121,16 @@ func (s *scan) run() {
 				f.expect = false
 				stack = append(stack, frame{open: i, fromParen: true, inFrom: true, expect: true})
 				continue
-			case t.is("values") || t.is("rows") && s.word(i+1, "from"):
-				// (VALUES ...) and ROWS FROM (...) are not names; handled below.
+			case t.is("rows") && s.word(i+1, "from") && s.punct(i+2, "("):
+				// ROWS FROM (f(...) [AS (coldefs)], ...): the calls are expressions to
+				// the bridge, which makes the list a derived table's select list.
+				f.expect = false
+				s.rowsFroms = append(s.rowsFroms, rowsFrom{start: i, close: s.match[i+2]})
+				stack = append(stack, frame{open: i + 2, rows: len(s.rowsFroms)})
+				i += 2
+				continue
+			case t.is("values"):
+				// (VALUES ...) is not a name; handled below.
 			case t.isName():
 				f.expect = false
 				j := i
@@ -129,6 +150,11 @@ func (s *scan) run() {
 					c.schema = toks[j-2].Name()
 				}
 				s.cands = append(s.cands, c)
+				if j+1 < len(toks) && toks[j+1].Kind == Op && toks[j+1].Text == "*" {
+					// name *: the table with its descendants, the default anyway.
+					j++
+					s.drop[j] = true
+				}
 				next, _ := s.alias(j + 1)
 				i = next - 1
 				continue
@@ -144,7 +170,23 @@ func (s *scan) run() {
 				stack = stack[:len(stack)-1]
 				switch {
 				case popped.fromParen:
-					next, _ := s.alias(i + 1)
+					next, alias := s.alias(i + 1)
+					if alias && !popped.query {
+						// (a JOIN b) AS j: TiDB takes no alias on a join.
+						for k := i + 1; k < next; k++ {
+							s.drop[k] = true
+						}
+					}
+					i = next - 1
+				case popped.rows > 0:
+					s.closeRowsFrom(&s.rowsFroms[popped.rows-1])
+					k := i + 1
+					if s.word(k, "with") && s.word(k+1, "ordinality") {
+						s.drop[k], s.drop[k+1] = true, true
+						k += 2
+					}
+					next, alias := s.alias(k)
+					s.rowsFroms[popped.rows-1].alias = alias
 					i = next - 1
 				case popped.fn > 0:
 					k := i + 1
@@ -161,7 +203,7 @@ func (s *scan) run() {
 			f.query, f.inFrom, f.expect = true, false, false
 		case t.is("values"):
 			f.query, f.inFrom, f.expect = true, false, false
-		case t.is("table") && i+1 < len(toks) && toks[i+1].isName():
+		case t.is("table") && (s.name(i+1) || s.word(i+1, "only")):
 			// TABLE name is SELECT * FROM name.
 			f.query, f.inFrom, f.expect = true, false, true
 		case t.is("from"):
@@ -187,6 +229,23 @@ func (s *scan) run() {
 		case t.isWord() && clauseEnd[lowerASCII(t.Text)]:
 			f.inFrom = false
 		}
+	}
+}
+
+// closeRowsFrom marks the column definition lists inside ROWS FROM for dropping:
+// f(x) AS (a int, b text).
+func (s *scan) closeRowsFrom(r *rowsFrom) {
+	open := r.start + 2
+	for k := open + 1; k < r.close; k++ {
+		if !s.punct(k, "(") && !s.punct(k, "[") {
+			continue
+		}
+		if s.punct(k, "(") && s.word(k-1, "as") && s.punct(k-2, ")") {
+			for m := k - 1; m <= s.match[k]; m++ {
+				s.drop[m] = true
+			}
+		}
+		k = s.match[k]
 	}
 }
 
@@ -220,9 +279,10 @@ func (s *scan) with(i, end int) {
 		j++
 	}
 	for j < len(s.toks) && s.toks[j].isName() {
-		d := cteDef{name: s.toks[j].Name(), nameTok: j, scopeEnd: end, recursive: rec}
+		d := cteDef{name: s.toks[j].Name(), withTok: i, nameTok: j, scopeEnd: end, recursive: rec, colsOpen: -1}
 		j++
 		if s.punct(j, "(") {
+			d.colsOpen = j
 			j = s.match[j] + 1
 		}
 		if !s.word(j, "as") {
@@ -241,11 +301,22 @@ func (s *scan) with(i, end int) {
 			return
 		}
 		d.bodyOpen, d.bodyClose = j, s.match[j]
+		// SEARCH and CYCLE have no TiDB form: the bridge leaves them out.
+		j, d.added = s.cteClauses(d.bodyClose + 1)
+		for k := d.bodyClose + 1; k < j; k++ {
+			s.drop[k] = true
+		}
 		s.ctes = append(s.ctes, d)
-		j = d.bodyClose + 1
 		if !s.punct(j, ",") {
 			return
 		}
 		j++
 	}
+}
+
+// visibleAt reports whether the CTE can be referred to at token at: in the rest of its
+// query after its own body, and under WITH RECURSIVE anywhere in its WITH clause (every
+// body, its own and those before it included).
+func (d *cteDef) visibleAt(at int) bool {
+	return at < d.scopeEnd && (at > d.bodyClose || d.recursive && at > d.withTok)
 }

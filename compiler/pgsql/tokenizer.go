@@ -20,7 +20,7 @@ const (
 	QuotedIdent                 // "Quoted" or U&"..." identifier
 	Keyword                     // PostgreSQL reserved keyword (SELECT, FROM, ...)
 	Number                      // 42, 3.14, 1e-3, .5
-	String                      // '...', E'...', B'...', X'...', N'...', U&'...', $tag$...$tag$
+	String                      // '...', E'...', B'...', X'...', N'...', U&'...', $tag$...$tag$ ('a' newline 'b': one)
 	Param                       // $1
 	Var                         // ${name}: a flis variable
 	Op                          // operators: + - * / < > = ~ ! @ # % ^ & | ` ? and their runs, ::
@@ -158,6 +158,9 @@ func scanToken(src string, i int) (int, Kind, error) {
 		return scanQuoted(src, i, i, '\'', false)
 	case c == '"':
 		end, _, err := scanQuoted(src, i, i, '"', false)
+		if err == nil && end == i+2 {
+			return i, 0, errEmptyIdent(i)
+		}
 		return end, QuotedIdent, err
 	case (c == 'e' || c == 'E') && i+1 < n && src[i+1] == '\'':
 		return scanQuoted(src, i, i+1, '\'', true)
@@ -167,6 +170,9 @@ func scanToken(src string, i int) (int, Kind, error) {
 		end, k, err := scanQuoted(src, i, i+2, src[i+2], false)
 		if src[i+2] == '"' {
 			k = QuotedIdent
+			if err == nil && end == i+4 {
+				return i, 0, errEmptyIdent(i)
+			}
 		}
 		return end, k, err
 	case isIdentStart(c):
@@ -190,6 +196,11 @@ func scanToken(src string, i int) (int, Kind, error) {
 		return scanOperator(src, i), Op, nil
 	}
 	return i, 0, &Error{Off: i, Msg: fmt.Sprintf("unexpected character %q", rune(c)), Hint: "not valid in PostgreSQL outside strings and comments"}
+}
+
+// errEmptyIdent is PostgreSQL's lexer error for "": a name cannot be empty.
+func errEmptyIdent(off int) error {
+	return &Error{Off: off, Msg: "zero-length quoted identifier", Hint: `a quoted name needs at least one character; "" inside quotes is a quote`}
 }
 
 func scanBlockComment(src string, i int) (int, Kind, error) {
@@ -227,6 +238,12 @@ func scanQuoted(src string, start, q int, quote byte, backslashes bool) (int, Ki
 				j++
 				continue
 			}
+			if quote == '\'' {
+				if k := quoteContinue(src, j+1); k > 0 {
+					j = k // the string goes on after the next quote
+					continue
+				}
+			}
 			return j + 1, String, nil
 		}
 	}
@@ -234,6 +251,33 @@ func scanQuoted(src string, start, q int, quote byte, backslashes bool) (int, Ki
 		return start, 0, &Error{Off: start, Msg: "unterminated quoted identifier", Hint: `close it with "`}
 	}
 	return start, 0, &Error{Off: start, Msg: "unterminated string literal", Hint: "close it with '; a quote inside a string is written ''"}
+}
+
+// quoteContinue implements PostgreSQL's string continuation: a string literal followed by
+// whitespace that holds a newline (and maybe -- comments) and then a quote goes on in the
+// same literal ('a'\n'b' is 'ab'). It returns the index of that quote, or -1.
+func quoteContinue(src string, i int) int {
+	newline := false
+	for i < len(src) {
+		switch c := src[i]; {
+		case c == '\n' || c == '\r':
+			newline = true
+			i++
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+			i++
+		case c == '-' && i+1 < len(src) && src[i+1] == '-':
+			nl := strings.IndexByte(src[i:], '\n')
+			if nl < 0 {
+				return -1
+			}
+			i += nl
+		case c == '\'' && newline:
+			return i
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func scanNumber(src string, i int) int {

@@ -45,6 +45,13 @@ func TestTokenize(t *testing.T) {
 		{"ident with dollar", "a$b", "ident:a$b"},
 		{"non-ascii ident", "børn_år", "ident:børn_år"},
 		{"keyword case", "select Distinct", "keyword:select keyword:Distinct"},
+		{"continued string", "'a'\n  'b' x", "string:'a'\n  'b' ident:x"},
+		{"continued with comments", "'a' -- c\n-- d\n'b'", "string:'a' -- c\n-- d\n'b'"},
+		{"continued E string", "E'a\\''\n'b'", "string:E'a\\''\n'b'"},
+		{"no continuation on one line", "'a' 'b'", "string:'a' string:'b'"},
+		{"no continuation after block comment", "'a' /* c */\n'b'", "string:'a' comment:/* c */ string:'b'"},
+		{"no continuation of dollar quotes", "$$a$$\n'b'", "string:$$a$$ string:'b'"},
+		{"comment without newline ends", "'a' -- c", "string:'a' comment:-- c"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +88,8 @@ func TestTokenizeErrors(t *testing.T) {
 		{"SELECT ${}", 7, `bad variable name ""`},
 		{"SELECT a \\ b", 9, `unexpected character '\\'`},
 		{"SELECT $ 1", 7, `unexpected "$"`},
+		{`SELECT 1 AS ""`, 12, "zero-length quoted identifier"},
+		{`SELECT 1 AS U&""`, 12, "zero-length quoted identifier"},
 	}
 	for _, tt := range tests {
 		_, err := Tokenize(tt.src)

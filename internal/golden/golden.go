@@ -5,15 +5,19 @@ package golden
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // Update is the -update flag of every test binary that imports this package.
 var Update = flag.Bool("update", false, "rewrite golden files from the current output")
 
-// Check compares got with the file at path; with -update it writes got there instead.
+// Check compares got with the file at path; with -update it writes got there instead. A
+// mismatch shows the first differing line with some context, not both files whole: golden
+// files can be large.
 func Check(t testing.TB, path, got string) {
 	t.Helper()
 	if *Update {
@@ -30,6 +34,29 @@ func Check(t testing.TB, path, got string) {
 		t.Fatalf("%v (go test -update creates it)", err)
 	}
 	if string(want) != got {
-		t.Errorf("%s differs (go test -update rewrites it):\n--- want\n%s\n--- got\n%s", path, want, got)
+		t.Errorf("%s differs (go test -update rewrites it; review the diff):\n%s", path, Diff(string(want), got))
 	}
+}
+
+// Diff describes where two texts first differ: the line number and a few lines of each.
+func Diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	from := max(0, i-2)
+	excerpt := func(lines []string) string {
+		var b strings.Builder
+		for j := from; j < len(lines) && j < i+4; j++ {
+			mark := "  "
+			if j == i {
+				mark = "> "
+			}
+			fmt.Fprintf(&b, "%s%4d | %s\n", mark, j+1, lines[j])
+		}
+		return b.String()
+	}
+	return fmt.Sprintf("first difference at line %d (want %d lines, got %d)\n--- want\n%s--- got\n%s",
+		i+1, len(w), len(g), excerpt(w), excerpt(g))
 }

@@ -1,3 +1,2 @@
 -- deps: dsa.borger, dsa.ky_sag
--- columns: sag_id
 SELECT b.*, s.sag_id FROM dsa.borger b JOIN dsa.ky_sag s USING (borger_id)
