@@ -112,7 +112,8 @@ type compilation struct {
 	nodes   map[string]*Node
 	edges   []dag.Edge
 	diags   diag.List
-	edgePos map[[2]string]diag.Pos // where the reference behind an edge is written
+	edgePos map[[2]string]srcRef // where the reference behind an edge is written
+	sorted  []*Node              // sortedNodes' memo
 
 	byName   map[string]string // model/seed name → node ID
 	byQual   map[string]string // "schema.name" (configured schema, no suffix) → node ID

@@ -94,19 +94,9 @@ func (c *compilation) ephemeralClosure(n *Node) []string {
 // withInsertOffset finds where extra CTEs go when the statement already starts with WITH:
 // right after "WITH" or "WITH RECURSIVE". It returns -1 when the statement has no WITH.
 func withInsertOffset(src string) int {
-	toks, err := pgsql.Tokenize(src)
+	words, err := pgsql.LeadingTokens(src, 2) // reads only as far as it must
 	if err != nil {
 		return -1
-	}
-	var words []pgsql.Token
-	for _, t := range toks {
-		if t.Kind == pgsql.Comment {
-			continue
-		}
-		words = append(words, t)
-		if len(words) == 2 {
-			break
-		}
 	}
 	if len(words) == 0 || !strings.EqualFold(words[0].Text, "with") {
 		return -1

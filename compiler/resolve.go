@@ -34,7 +34,7 @@ type template struct {
 // edge and the edit that rewrites the reference to the target's relation, and checks the
 // variables it uses.
 func (c *compilation) resolve(an map[string]*analysis) {
-	c.edgePos = map[[2]string]diag.Pos{}
+	c.edgePos = map[[2]string]srcRef{}
 	for _, n := range c.sortedNodes() {
 		if n.Kind != KindModel && !(n.Kind == KindTest && n.Test.Kind == "singular") {
 			continue
@@ -46,18 +46,20 @@ func (c *compilation) resolve(an map[string]*analysis) {
 		t := &template{src: a.src, withOff: withInsertOffset(a.src)}
 		deps := map[string]bool{}
 		for _, r := range a.res.Relations {
-			pos := posAt(n.Path, a.src, r.Off)
+			// Positions cost a scan from the start of the file: only errors and cycle
+			// reports need them, so they are computed there.
+			ref := srcRef{path: n.Path, src: a.src, off: r.Off}
 			id, ok := c.lookup(r.Schema, r.Name)
 			if !ok {
 				if systemSchemas[r.Schema] {
 					continue
 				}
-				c.unknownRelation(pos, r)
+				c.unknownRelation(ref.pos(), r)
 				continue
 			}
 			target := c.nodes[id]
 			if id == n.ID {
-				c.diags.Add(diag.Errorf(pos, "model %q selects from itself", n.Name).
+				c.diags.Add(diag.Errorf(ref.pos(), "model %q selects from itself", n.Name).
 					WithHint("a model cannot depend on its own output"))
 				continue
 			}
@@ -71,7 +73,7 @@ func (c *compilation) resolve(an map[string]*analysis) {
 			}
 			if !deps[id] {
 				deps[id] = true
-				c.edgePos[[2]string{n.ID, id}] = pos
+				c.edgePos[[2]string{n.ID, id}] = ref
 			}
 		}
 		for _, v := range a.res.Vars {
@@ -102,7 +104,7 @@ func (c *compilation) resolve(an map[string]*analysis) {
 				}
 				if !deps[id] {
 					deps[id] = true
-					c.edgePos[[2]string{n.ID, id}] = ref.Pos
+					c.edgePos[[2]string{n.ID, id}] = srcRef{at: ref.Pos}
 				}
 			}
 		}
@@ -179,13 +181,35 @@ func (c *compilation) varNames() []string {
 	return names
 }
 
+// sortedNodes lists the nodes by ID. Stages call it several times; the list is rebuilt only
+// when nodes were added since (the tests stage adds test nodes).
 func (c *compilation) sortedNodes() []*Node {
+	if len(c.sorted) == len(c.nodes) {
+		return c.sorted
+	}
 	out := make([]*Node, 0, len(c.nodes))
 	for _, n := range c.nodes {
 		out = append(out, n)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	c.sorted = out
 	return out
+}
+
+// srcRef is where a reference is written: a position already known (from YAML), or an
+// offset in a file's source turned into a position only when a message needs it.
+type srcRef struct {
+	at   diag.Pos
+	path string
+	src  string
+	off  int
+}
+
+func (r srcRef) pos() diag.Pos {
+	if r.path == "" {
+		return r.at
+	}
+	return posAt(r.path, r.src, r.off)
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -246,11 +270,11 @@ func (c *compilation) cycleDiag(path []string) diag.Diag {
 	pos := diag.Pos{File: c.nodes[path[0]].Path}
 	for i := 0; i+1 < len(path); i++ {
 		if p, ok := c.edgePos[[2]string{path[i], path[i+1]}]; ok {
-			pos = p
+			pos = p.pos()
 			break
 		}
 		if p, ok := c.edgePos[[2]string{path[i+1], path[i]}]; ok {
-			pos = p
+			pos = p.pos()
 			break
 		}
 	}

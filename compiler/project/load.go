@@ -61,6 +61,7 @@ type loader struct {
 	dirs       map[string]map[string]bool // folder path → its sub-folders (relative to it)
 	configHash string
 	yaml       *yamlCache
+	fcache     *fileCache
 }
 
 // Load reads the project at root. It returns nil and the diagnostics when root holds no
@@ -76,8 +77,10 @@ func Load(root string, opts Options) (*Project, diag.List) {
 	l.walk("seeds", l.cfg.Paths.Seeds, map[string]fileKind{".csv": kindSeedCSV, ".yml": kindSeedYAML})
 	l.walk("tests", l.cfg.Paths.Tests, map[string]fileKind{".sql": kindTestSQL, ".yml": kindTestYAML})
 	l.yaml = openYAMLCache(opts.CacheDir)
+	l.fcache = openFileCache(opts.CacheDir)
 	l.readAll(opts.Workers)
 	l.yaml.save()
+	l.fcache.save()
 	p := l.assemble()
 	l.diags.Sort()
 	return p, l.diags
@@ -219,23 +222,49 @@ func (l *loader) readAll(workers int) {
 
 func (l *loader) read(f *file) {
 	full := filepath.Join(l.root, filepath.FromSlash(f.path))
+	isSQL := f.kind == kindModelSQL || f.kind == kindTestSQL
+	// src is the file's content; it stays nil when the file cache vouched for an unchanged
+	// file, whose hash and (for SQL) text then come from the cache.
 	var src []byte
+	var cached fileEntry
+	hit := false
 	var err error
-	if f.kind == kindSeedCSV {
+	switch {
+	case f.kind == kindSeedCSV:
 		src, f.hash, err = readSeed(full)
-	} else {
-		src, err = os.ReadFile(full)
-		sum := sha256.Sum256(src)
-		f.hash = hex.EncodeToString(sum[:])
+	default:
+		if cached, hit = l.fcache.lookup(f.path, full); hit {
+			f.hash = cached.Hash
+		} else {
+			src, f.hash, err = l.fcache.read(f.path, full, isSQL)
+		}
 	}
 	if err != nil {
 		f.diags.Add(diag.Errorf(diag.Pos{File: f.path}, "cannot read: %v", err))
 		return
 	}
+	// source returns the content of a YAML file whose tree the YAML cache did not have after
+	// all, reading it now; the hash is taken again from what was read.
+	source := func() []byte {
+		if src == nil {
+			if b, err := os.ReadFile(full); err == nil {
+				sum := sha256.Sum256(b)
+				src, f.hash = b, hex.EncodeToString(sum[:])
+			} else {
+				f.diags.Add(diag.Errorf(diag.Pos{File: f.path}, "cannot read: %v", err))
+				src = []byte{}
+			}
+		}
+		return src
+	}
 	d := newDec(f.path)
 	switch f.kind {
 	case kindModelSQL, kindTestSQL:
-		f.text = string(src)
+		if hit {
+			f.text = cached.Text
+		} else {
+			f.text = string(src)
+		}
 		if onlyComments(f.text) {
 			what, hint := "model", "write one SELECT statement, or delete the file"
 			if f.kind == kindTestSQL {
@@ -246,25 +275,25 @@ func (l *loader) read(f *file) {
 	case kindSeedCSV:
 		f.head = src
 	case kindModelYAML:
-		if n := l.parseYAML(d, src, f.hash); n != nil {
+		if n := l.parseYAML(d, source, &f.hash); n != nil {
 			f.model = d.decodeModelSidecar(n)
 		} else {
 			f.model = &modelSidecar{layer: &modelLayer{}}
 		}
 	case kindSeedYAML:
-		if n := l.parseYAML(d, src, f.hash); n != nil {
+		if n := l.parseYAML(d, source, &f.hash); n != nil {
 			f.seed = d.decodeSeedSidecar(n)
 		} else {
 			f.seed = &seedSidecar{layer: &seedLayer{}}
 		}
 	case kindTestYAML:
-		if n := l.parseYAML(d, src, f.hash); n != nil {
+		if n := l.parseYAML(d, source, &f.hash); n != nil {
 			f.test = d.decodeTestSidecar(n)
 		} else {
 			f.test = &testSidecar{}
 		}
 	case kindSources:
-		if n := l.parseYAML(d, src, f.hash); n != nil {
+		if n := l.parseYAML(d, source, &f.hash); n != nil {
 			f.sources = d.decodeSources(n, l.area(f.path))
 		}
 	}
@@ -272,15 +301,18 @@ func (l *loader) read(f *file) {
 }
 
 // parseYAML is dec.parseYAML through the YAML cache: a file whose content was parsed before
-// without a diagnostic gets its tree from the cache.
-func (l *loader) parseYAML(d *dec, src []byte, hash string) *yaml.Node {
-	if n := l.yaml.get(hash); n != nil {
+// without a diagnostic gets its tree from the cache, and is not read at all when the file
+// cache vouched for it. source returns the file's content, reading it if need be; hash
+// points at the file's hash, which source may update.
+func (l *loader) parseYAML(d *dec, source func() []byte, hash *string) *yaml.Node {
+	if n := l.yaml.get(*hash); n != nil {
 		return n
 	}
+	src := source()
 	before := len(d.diags)
 	n := d.parseYAML(src)
 	if n != nil && len(d.diags) == before {
-		l.yaml.put(hash, n)
+		l.yaml.put(*hash, n)
 	}
 	return n
 }

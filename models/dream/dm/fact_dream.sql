@@ -18,6 +18,14 @@
 -- Reads dsa.dream_uge directly: fact_dream needs no lag/lead, whose sort of all 20 million
 -- rows only fact_dream_benchmark's flags pay for.
 --
+-- The week 52 weeks later is read with a window, not a self-join: RANGE 364 days FOLLOWING
+-- is exactly the row with uge_start + 364 (an empty frame without one), so one sort of the
+-- ydelse weeks replaces a hash join of 11 million rows with 11 million rows. A week without
+-- a ydelse reads the same as a missing week (NULL ydelse, 'Ikke længere ydelse'), so only
+-- ydelse weeks are read. In an incremental build, band A's later weeks lie in band B, so
+-- the window sees them. borger_id is partitioned COLLATE "C": grouping is the same, and the
+-- sort compares bytes instead of going through the locale.
+--
 -- fra is written out as date_trunc('month', ${data_tom}::date - interval '1 month')::date
 -- rather than kept in a CTE: as a constant expression PostgreSQL folds it, so a full build
 -- (NOT FALSE OR ...) plans as if there were no filter at all.
@@ -41,19 +49,6 @@ WITH uge AS (
            -- band A: the weeks that become classified
            OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
                                     AND ${data_tom}::date)
-),
-
--- The week 52 weeks later, for classified weeks only (those of band A in an incremental
--- build). A week without a ydelse reads the same as a missing week (NULL ydelse, 'Ikke
--- længere ydelse'), so only ydelse weeks are joined.
-senere AS (
-    SELECT s.borger_id, s.uge_start, s.ydelse_kode, g.ydelsesgruppe
-    FROM dsa.dream_uge AS s
-    LEFT JOIN dsa.dream_ydelsesgruppe AS g ON g.ydelse_kode = s.ydelse_kode
-    WHERE s.ydelse_kode IS NOT NULL
-      AND s.uge_start <= ${data_tom}::date
-      AND (NOT ${is_incremental}
-           OR s.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
 )
 
 SELECT
@@ -62,18 +57,20 @@ SELECT
     u.ydelse_kode,
     u.ydelsesgruppe,
     u.er_udvalgt,
-    s.ydelse_kode                                        AS ydelse_kode_52_uger_efter,
-    s.ydelsesgruppe                                      AS ydelsesgruppe_52_uger_efter,
+    first_value(u.ydelse_kode) OVER senere               AS ydelse_kode_52_uger_efter,
+    first_value(u.ydelsesgruppe) OVER senere             AS ydelsesgruppe_52_uger_efter,
     CASE
         WHEN u.uge_start + 364 > ${data_tom}::date THEN NULL
-        WHEN s.ydelse_kode IS NULL THEN 'Ikke længere ydelse'
-        WHEN s.ydelsesgruppe = u.ydelsesgruppe THEN 'Fortsat samme ydelse'
+        WHEN (first_value(u.ydelse_kode) OVER senere) IS NULL THEN 'Ikke længere ydelse'
+        WHEN (first_value(u.ydelsesgruppe) OVER senere) = u.ydelsesgruppe THEN 'Fortsat samme ydelse'
         ELSE 'Anden ydelse'
     END                                                  AS status_52_uger_efter,
     u.bopaelskommune_kode,
     u.arbejdsstedskommune_kode,
     u.beskaeftigelsesgrad
 FROM uge AS u
-LEFT JOIN senere AS s
-    ON  s.borger_id = u.borger_id
-    AND s.uge_start = u.uge_start + 364
+WINDOW senere AS (
+    PARTITION BY u.borger_id COLLATE "C"
+    ORDER BY u.uge_start
+    RANGE BETWEEN interval '364 days' FOLLOWING AND interval '364 days' FOLLOWING
+)

@@ -68,7 +68,8 @@ uge AS (
            OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
                                     AND ${data_tom}::date
            OR EXISTS (SELECT 1 FROM noegler AS k WHERE k.borger_id = u.borger_id AND k.uge_start = u.uge_start))
-    WINDOW w AS (PARTITION BY u.borger_id ORDER BY u.uge_start)
+    -- COLLATE "C": the same partitions, but the sort compares bytes, not through the locale.
+    WINDOW w AS (PARTITION BY u.borger_id COLLATE "C" ORDER BY u.uge_start)
 ),
 
 genbyg AS (
