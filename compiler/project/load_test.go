@@ -2,32 +2,13 @@ package project
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flis-dk/flis/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with the file at path, or rewrites it under -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test -update to accept)\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
-}
 
 // TestErrorCases loads every project under testdata/errors and compares its diagnostics, one
 // per line, with want.txt.
@@ -54,7 +35,7 @@ func TestErrorCases(t *testing.T) {
 				b.WriteString(d.Error())
 				b.WriteByte('\n')
 			}
-			golden(t, filepath.Join(dir, "want.txt"), b.String())
+			golden.Check(t, filepath.Join(dir, "want.txt"), b.String())
 		})
 	}
 }
@@ -75,7 +56,7 @@ func TestValidProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join(dir, "want.json"), string(b)+"\n")
+	golden.Check(t, filepath.Join(dir, "want.json"), string(b)+"\n")
 }
 
 // TestLoadDeterministic loads the valid project with different worker counts: the result
