@@ -109,6 +109,17 @@ func TestLoadInfersTypes(t *testing.T) {
 	}
 }
 
+// TestLoadAnalyzes: a loaded seed has statistics at once, so the models that join it right
+// after are planned on its real size (reltuples is -1 for a table never analysed).
+func TestLoadAnalyzes(t *testing.T) {
+	conn := pgtest.Conn(t)
+	root := project(t, map[string]string{"seeds/kommuner.csv": "kode,navn\n101,København\n147,Frederiksberg\n751,Aarhus\n"})
+	mustLoad(t, conn, kommuner(), root)
+	if got := query(t, conn, `SELECT reltuples::int FROM pg_class WHERE oid = 'dm.kommuner'::regclass`); got != "3" {
+		t.Errorf("reltuples = %s, want 3 (the seed was not analysed)", got)
+	}
+}
+
 func TestInferReadsOnlyTheSample(t *testing.T) {
 	root := project(t, map[string]string{"s.csv": "a,b\n1,x\n2,y\nnot a number,z\n"})
 	cols, err := Infer(filepath.Join(root, "s.csv"), 2)

@@ -154,6 +154,11 @@ func Load(ctx context.Context, conn Conn, s Seed, opts Options) (Result, error) 
 	if err := tx.commit(ctx); err != nil {
 		return res, err
 	}
+	// Models join seeds (code lists) right after this: without statistics the planner
+	// guesses their size, and a guess of 1,250 rows for a 9-row code list skews big joins.
+	if err := l.exec(ctx, "ANALYZE "+pgsql.QuoteQualified(s.Schema, s.Table)); err != nil {
+		return res, err
+	}
 	res.Rows = sc.dataRows()
 	res.Bytes = vr.n
 	res.Views = views
