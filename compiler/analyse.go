@@ -49,7 +49,7 @@ func (c *compilation) analyseAll(opts Options, stats *Stats) map[string]*analysi
 				}
 				f := files[i]
 				a := &analysis{path: f.path, src: f.src}
-				if e, ok := cache.get(f.hash); ok {
+				if e, ok := cache.Get(f.hash); ok {
 					a.res, a.err = e.Analysis, e.Err
 					mu.Lock()
 					hits++
@@ -63,7 +63,7 @@ func (c *compilation) analyseAll(opts Options, stats *Stats) map[string]*analysi
 					} else if err != nil {
 						a.res, a.err = nil, &pgsql.Error{Msg: err.Error()}
 					}
-					cache.put(f.hash, cacheEntry{Analysis: a.res, Err: a.err})
+					cache.Put(f.hash, cacheEntry{Analysis: a.res, Err: a.err})
 					mu.Lock()
 					parsed++
 					mu.Unlock()
@@ -73,7 +73,7 @@ func (c *compilation) analyseAll(opts Options, stats *Stats) map[string]*analysi
 		}()
 	}
 	wg.Wait()
-	cache.save()
+	cache.Save()
 	stats.CacheHits, stats.Analysed = hits, parsed
 
 	res := make(map[string]*analysis, len(out))

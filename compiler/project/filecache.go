@@ -1,15 +1,13 @@
 package project
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"io"
 	"os"
-	"path/filepath"
-	"sync"
 	"time"
+
+	"github.com/flis-dk/flis/internal/gobcache"
 )
 
 // The file cache lets a load over unchanged files skip reading them, as git's index does:
@@ -42,39 +40,19 @@ type fileEntry struct {
 	Text string // .sql files only
 }
 
-type fileCache struct {
-	dir     string
-	mu      sync.Mutex
-	entries map[string]fileEntry
-	used    map[string]bool
-	dirty   bool
-}
+type fileCache struct{ m *gobcache.Map[fileEntry] }
 
 func openFileCache(dir string) *fileCache {
-	c := &fileCache{dir: dir, entries: map[string]fileEntry{}, used: map[string]bool{}}
-	if dir == "" {
-		return c
-	}
-	data, err := os.ReadFile(filepath.Join(dir, fileCacheFile))
-	if err != nil {
-		return c
-	}
-	// A corrupt or foreign cache is ignored, never an error: it only costs reading the files.
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&c.entries) != nil {
-		c.entries = map[string]fileEntry{}
-	}
-	return c
+	return &fileCache{m: gobcache.Open[fileEntry](dir, fileCacheFile)}
 }
 
 // lookup returns the cached entry of the file at rel (full on disk) when its stat data
 // still match.
 func (c *fileCache) lookup(rel, full string) (fileEntry, bool) {
-	if c.dir == "" {
+	if !c.m.Enabled() {
 		return fileEntry{}, false
 	}
-	c.mu.Lock()
-	e, ok := c.entries[rel]
-	c.mu.Unlock()
+	e, ok := c.m.Peek(rel)
 	if !ok {
 		return fileEntry{}, false
 	}
@@ -86,9 +64,7 @@ func (c *fileCache) lookup(rel, full string) (fileEntry, bool) {
 	if !ok || st != e.Stat {
 		return fileEntry{}, false
 	}
-	c.mu.Lock()
-	c.used[rel] = true
-	c.mu.Unlock()
+	c.m.Use(rel)
 	return e, true
 }
 
@@ -123,7 +99,7 @@ func (c *fileCache) read(rel, full string, keepText bool) ([]byte, string, error
 	}
 	sum := sha256.Sum256(src)
 	hash := hex.EncodeToString(sum[:])
-	if c.dir == "" {
+	if !c.m.Enabled() {
 		return src, hash, nil
 	}
 	st, ok := statKey(fi)
@@ -133,39 +109,9 @@ func (c *fileCache) read(rel, full string, keepText bool) ([]byte, string, error
 		if keepText {
 			e.Text = string(src)
 		}
-		c.mu.Lock()
-		c.entries[rel] = e
-		c.used[rel] = true
-		c.dirty = true
-		c.mu.Unlock()
+		c.m.Put(rel, e)
 	}
 	return src, hash, nil
 }
 
-// save writes the cache when it changed, keeping only the files this load saw, through a
-// temporary file renamed into place so that a concurrent flis never reads half a cache.
-func (c *fileCache) save() {
-	if c.dir == "" || (!c.dirty && len(c.used) == len(c.entries)) {
-		return
-	}
-	keep := make(map[string]fileEntry, len(c.used))
-	for p := range c.used {
-		keep[p] = c.entries[p]
-	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(keep) != nil || os.MkdirAll(c.dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(c.dir, fileCacheFile+".*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if os.Rename(tmp.Name(), filepath.Join(c.dir, fileCacheFile)) != nil {
-		os.Remove(tmp.Name())
-	}
-}
+func (c *fileCache) save() { c.m.Save() }

@@ -1,15 +1,12 @@
 package project
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
-	"os"
-	"path/filepath"
-	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/flis-dk/flis/internal/gobcache"
 )
 
 // The YAML cache maps a YAML file's content hash to its parsed node tree, so that a compile
@@ -25,42 +22,16 @@ import (
 // flis with another encoding never reads it.
 const yamlCacheFile = "yaml-v1.gob"
 
-type yamlCache struct {
-	dir     string
-	mu      sync.Mutex
-	entries map[string][]byte
-	used    map[string]bool
-	dirty   bool
-}
+type yamlCache struct{ m *gobcache.Map[[]byte] }
 
 func openYAMLCache(dir string) *yamlCache {
-	c := &yamlCache{dir: dir, entries: map[string][]byte{}, used: map[string]bool{}}
-	if dir == "" {
-		return c
-	}
-	data, err := os.ReadFile(filepath.Join(dir, yamlCacheFile))
-	if err != nil {
-		return c
-	}
-	// A corrupt or foreign cache is ignored, never an error: it only costs parsing again.
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&c.entries) != nil {
-		c.entries = map[string][]byte{}
-	}
-	return c
+	return &yamlCache{m: gobcache.Open[[]byte](dir, yamlCacheFile)}
 }
 
 // get returns the tree cached for hash, rebuilt afresh (the decoders may keep pointers
 // into it), or nil.
 func (c *yamlCache) get(hash string) *yaml.Node {
-	if c.dir == "" {
-		return nil
-	}
-	c.mu.Lock()
-	blob, ok := c.entries[hash]
-	if ok {
-		c.used[hash] = true
-	}
-	c.mu.Unlock()
+	blob, ok := c.m.Get(hash)
 	if !ok {
 		return nil
 	}
@@ -73,47 +44,17 @@ func (c *yamlCache) get(hash string) *yaml.Node {
 
 // put caches the tree parsed from the file with the given hash, when it can be encoded.
 func (c *yamlCache) put(hash string, n *yaml.Node) {
-	if c.dir == "" || n == nil {
+	if !c.m.Enabled() || n == nil {
 		return
 	}
 	blob, ok := encodeNode(nil, n)
 	if !ok {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.entries[hash] = blob
-	c.used[hash] = true
-	c.dirty = true
+	c.m.Put(hash, blob)
 }
 
-// save writes the cache when it changed, keeping only the entries this load used, through a
-// temporary file renamed into place so that a concurrent flis never reads half a cache.
-func (c *yamlCache) save() {
-	if c.dir == "" || (!c.dirty && len(c.used) == len(c.entries)) {
-		return
-	}
-	keep := make(map[string][]byte, len(c.used))
-	for h := range c.used {
-		keep[h] = c.entries[h]
-	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(keep) != nil || os.MkdirAll(c.dir, 0o755) != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(c.dir, yamlCacheFile+".*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if os.Rename(tmp.Name(), filepath.Join(c.dir, yamlCacheFile)) != nil {
-		os.Remove(tmp.Name())
-	}
-}
+func (c *yamlCache) save() { c.m.Save() }
 
 // encodeNode appends n and its content, depth first: kind, style, line, column, the number
 // of children as unsigned varints, then tag, value, anchor and the three comments as
