@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // maxIdentBytes is PostgreSQL's NAMEDATALEN-1: longer names are silently truncated by the
@@ -108,4 +110,18 @@ func checkInterval(s string) (msg, hint string) {
 		}
 	}
 	return "", ""
+}
+
+// identName decodes a config value that becomes a PostgreSQL name (schema, alias): a string
+// that is a valid lower-case identifier. Problems are reported at the value.
+func (d *dec) identName(key string, v *yaml.Node) (string, bool) {
+	s, ok := d.name(key, v)
+	if !ok {
+		return "", false
+	}
+	if why := checkIdent(s); why != "" {
+		d.errorf(d.deref(v), "use a lower-case name of letters, digits and _", "invalid %s %q: %s", key, s, why)
+		return "", false
+	}
+	return s, true
 }

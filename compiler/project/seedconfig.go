@@ -34,12 +34,8 @@ func (d *dec) seedConfigKey(key string, k, v *yaml.Node, l *seedLayer, allowed [
 	vn := d.deref(v)
 	switch key {
 	case "schema", "alias":
-		s, ok := d.name(key, v)
+		s, ok := d.identName(key, v)
 		if !ok {
-			return
-		}
-		if why := checkIdent(s); why != "" {
-			d.errorf(vn, "use a lower-case name of letters, digits and _", "invalid %s %q: %s", key, s, why)
 			return
 		}
 		if key == "schema" {
