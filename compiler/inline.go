@@ -54,7 +54,7 @@ func (r *Result) CompileInline(src string) (string, error) {
 			c.diags.Add(diag.Errorf(posAt(file, src, rel.Off), "%s is ephemeral and does not exist in the warehouse", n.Name))
 			continue
 		}
-		edits = append(edits, pgsql.Edit{Off: rel.Off, End: rel.End, Text: quoteRel(n.Relation)})
+		edits = append(edits, pgsql.Edit{Off: rel.Off, End: rel.End, Text: n.Relation.Quoted()})
 	}
 	for _, v := range a.Vars {
 		val, ok := r.Vars[v.Name]

@@ -26,16 +26,6 @@ func (c *compilation) render(order []string) diag.List {
 	return ds
 }
 
-// Render returns the node's SQL with the built-in run-time variables given (name → SQL
-// literal); built-ins not given are rendered for a full build.
-func (r *Result) Render(n *Node, builtins map[string]string) (string, error) {
-	if n.template == nil {
-		return n.CompiledSQL, nil
-	}
-	c := &compilation{nodes: r.Nodes}
-	return c.renderNode(n, builtins)
-}
-
 func (c *compilation) renderNode(n *Node, builtins map[string]string) (string, error) {
 	body, err := c.renderBody(n, builtins)
 	if err != nil {

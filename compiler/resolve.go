@@ -69,7 +69,7 @@ func (c *compilation) resolve(an map[string]*analysis) {
 					t.ephemerals = append(t.ephemerals, id)
 				}
 			} else {
-				t.edits = append(t.edits, pgsql.Edit{Off: r.Off, End: r.End, Text: quoteRel(target.Relation)})
+				t.edits = append(t.edits, pgsql.Edit{Off: r.Off, End: r.End, Text: target.Relation.Quoted()})
 			}
 			if !deps[id] {
 				deps[id] = true
@@ -219,10 +219,6 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func quoteRel(r Relation) string {
-	return pgsql.QuoteIdent(r.Schema) + "." + pgsql.QuoteIdent(r.Name)
 }
 
 // buildGraph makes the dag from the nodes' dependencies and orders it; a cycle is reported

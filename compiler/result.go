@@ -8,6 +8,7 @@ package compiler
 import (
 	"github.com/flis-dk/flis/compiler/dag"
 	"github.com/flis-dk/flis/compiler/diag"
+	"github.com/flis-dk/flis/compiler/pgsql"
 	"github.com/flis-dk/flis/compiler/project"
 )
 
@@ -27,6 +28,9 @@ type Relation struct {
 
 // IsZero reports whether the relation is unset (ephemeral models and tests have none).
 func (r Relation) IsZero() bool { return r.Name == "" }
+
+// Quoted is the relation as SQL text: "schema"."name".
+func (r Relation) Quoted() string { return pgsql.QuoteQualified(r.Schema, r.Name) }
 
 func (r Relation) String() string {
 	if r.Schema == "" {
@@ -54,7 +58,7 @@ type Node struct {
 	// CompiledSQL is the SQL that runs: the user's text with relation names replaced by the
 	// target's quoted relations, variables rendered as literals and ephemeral models inlined.
 	// Built-in run-time variables (${range_start}) are rendered for a full build here; the
-	// runner renders them again with Render.
+	// runner renders them again with RenderMapped.
 	CompiledSQL string `json:"compiled_sql,omitempty"`
 
 	Model  *project.Model       `json:"model,omitempty"`

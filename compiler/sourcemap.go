@@ -47,7 +47,9 @@ func (m *SourceMap) Pos(off int) (diag.Pos, bool) {
 	return posAt(m.path, m.src, src), true
 }
 
-// RenderMapped is Render with the map from the rendered SQL back to the node's file.
+// RenderMapped renders the node's SQL with the built-in run-time variables given (name →
+// SQL literal; those not given render for a full build), and the map from the rendered SQL
+// back to the node's file.
 func (r *Result) RenderMapped(n *Node, builtins map[string]string) (string, *SourceMap, error) {
 	if n.template == nil {
 		return n.CompiledSQL, nil, nil

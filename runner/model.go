@@ -13,10 +13,6 @@ import (
 	"github.com/flis-dk/flis/runner/warehouse"
 )
 
-func quoteIdent(s string) string { return pgsql.QuoteIdent(s) }
-
-func quoteRel(r compiler.Relation) string { return quoteIdent(r.Schema) + "." + quoteIdent(r.Name) }
-
 // model builds one model: read the state of its relation, plan, build the stage, audit it
 // with the model's error-severity tests, and publish in one transaction. Whatever fails,
 // readers keep the relation as it was: the stage is never visible under the model's name
@@ -177,7 +173,7 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 			Materialized: v.Materialized, WithNoData: !v.Populated, Options: v.Options, Restore: v.Restore})
 	}
 	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
-		v, ok, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT max(%s)::text FROM %s", quoteIdent(m.Range.Column), quoteRel(n.Relation)))
+		v, ok, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT max(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), n.Relation.Quoted()))
 		if err != nil {
 			return st, err
 		}
@@ -192,7 +188,7 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 // not exist fails, and the roles are part of the project's contract (SPEC: DREAM access).
 func (r *Runner) ensureRoles(ctx context.Context, m materialize.Model) error {
 	for _, g := range m.Grants {
-		stmt := fmt.Sprintf(`DO $flis$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $flis$`, quoteIdent(g.Role))
+		stmt := fmt.Sprintf(`DO $flis$ BEGIN CREATE ROLE %s NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $flis$`, pgsql.QuoteIdent(g.Role))
 		if _, err := r.db.Exec(ctx, stmt); err != nil {
 			return fmt.Errorf("creating role %s for grants: %w", g.Role, err)
 		}

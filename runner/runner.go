@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/flis-dk/flis/compiler"
+	"github.com/flis-dk/flis/compiler/pgsql"
 	"github.com/flis-dk/flis/runner/materialize"
 	"github.com/flis-dk/flis/runner/warehouse"
 )
@@ -216,7 +217,7 @@ func (r *Runner) prepare(ctx context.Context, nodes []string) error {
 	}
 	sort.Strings(names)
 	for _, s := range names {
-		if _, err := r.db.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+quoteIdent(s)); err != nil {
+		if _, err := r.db.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+pgsql.QuoteIdent(s)); err != nil {
 			return fmt.Errorf("creating schema %s: %w", s, err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/flis-dk/flis/compiler/project"
 	"github.com/flis-dk/flis/runner/embedded"
+	"github.com/flis-dk/flis/runner/report"
 	"github.com/flis-dk/flis/runner/warehouse"
 	"github.com/flis-dk/flis/sampledata"
 )
@@ -190,7 +191,7 @@ func (f *Factory) ensureSampleData(ctx context.Context, s *Session, cfg *project
 		return warehouseErr(err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	fmt.Fprintf(f.IO.Err, "Loading sample data into the embedded warehouse (%s citizens, generator %s)\n", thousands(citizens), cfg.SampleData.Generator)
+	fmt.Fprintf(f.IO.Err, "Loading sample data into the embedded warehouse (%s citizens, generator %s)\n", report.Thousands(int64(citizens)), cfg.SampleData.Generator)
 	return gen(ctx, conn, citizens, replace, func(l string) { fmt.Fprintln(f.IO.Err, "  "+l) })
 }
 

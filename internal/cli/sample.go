@@ -65,15 +65,3 @@ func runSample(ctx context.Context, o *sampleOptions) error {
 	fmt.Fprintln(o.f.IO.Out, "sample data loaded")
 	return nil
 }
-
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	out := ""
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out += ","
-		}
-		out += string(r)
-	}
-	return out
-}

@@ -69,7 +69,7 @@ func runShow(ctx context.Context, o *showOptions) error {
 		if n.Relation.IsZero() {
 			sql = n.CompiledSQL // an ephemeral model: run its SQL
 		} else {
-			sql = "SELECT * FROM " + quoteRelation(n.Relation)
+			sql = "SELECT * FROM " + n.Relation.Quoted()
 		}
 	}
 	if o.limit > 0 {
@@ -114,10 +114,6 @@ func runShow(ctx context.Context, o *showOptions) error {
 	}
 	printTable(o.f.IO.Out, cols, data)
 	return nil
-}
-
-func quoteRelation(r compiler.Relation) string {
-	return `"` + strings.ReplaceAll(r.Schema, `"`, `""`) + `"."` + strings.ReplaceAll(r.Name, `"`, `""`) + `"`
 }
 
 func formatValue(v any) string {
