@@ -48,8 +48,7 @@ func Compile(opts Options) (*Result, error) {
 	}
 	stats.Files = len(proj.Models) + len(proj.Seeds) + len(proj.Tests)
 
-	vars, ds := mergeVars(proj.Config, opts.Vars)
-	diags.Append(ds)
+	vars := mergeVars(proj.Config, opts.Vars)
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
@@ -124,7 +123,7 @@ type compilation struct {
 // mergeVars lays --vars over the project defaults. Overrides of undeclared variables are
 // allowed (dbt allows them too), so a model can use a variable with no default only when it
 // is given on the command line; using one that is set nowhere is an error at its position.
-func mergeVars(cfg *project.Config, over map[string]any) (map[string]any, diag.List) {
+func mergeVars(cfg *project.Config, over map[string]any) map[string]any {
 	vars := map[string]any{}
 	for k, v := range cfg.Vars {
 		vars[k] = v.Value
@@ -132,7 +131,7 @@ func mergeVars(cfg *project.Config, over map[string]any) (map[string]any, diag.L
 	for k, v := range over {
 		vars[k] = v
 	}
-	return vars, nil
+	return vars
 }
 
 // schemaFor applies the target's suffix to a configured schema.
