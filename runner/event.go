@@ -14,6 +14,10 @@ const (
 	StatusSkip  Status = "SKIP"  // not run: an upstream node failed, or the run was interrupted
 )
 
+// ScopeChange: an audit that checked only the rows an incremental change wrote; the rest
+// passed the same test before (see auditstate.go).
+const ScopeChange = "changed rows"
+
 // ok reports whether dependents may run after this status.
 func (s Status) ok() bool { return s == StatusOK || s == StatusPass || s == StatusWarn }
 
@@ -37,6 +41,8 @@ type Event struct {
 	Message  string  `json:"message,omitempty"`
 	// Audit marks a test run against a model's staging relation before it was published.
 	Audit bool `json:"audit,omitempty"`
+	// Scope says what a test checked when it was not every row: ScopeChange.
+	Scope string `json:"scope,omitempty"`
 
 	Summary *Summary `json:"summary,omitempty"`
 }

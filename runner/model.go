@@ -64,10 +64,25 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		}
 		stageCols = toColumns(cols)
 	}
+	// An incremental table keeps a record of the tests it passed whole (auditstate.go); any
+	// other table it replaces loses its record, since nothing of it was vouched for.
+	var sc *auditScope
+	record := r.keepsAuditState() && m.Materialized != materialize.KindView && m.Materialized != materialize.KindEphemeral
+	if record && m.Materialized == materialize.KindIncremental {
+		sc = &auditScope{}
+	}
+	var verified map[string]string
 	if bp.AuditPhase == materialize.AuditStage && len(audits) > 0 {
-		if failedTests := r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation), true); len(failedTests) > 0 {
+		var failedTests []string
+		if failedTests, verified = r.audit(ctx, r.db, audits, fromMat(bp.AuditRelation), true, sc); len(failedTests) > 0 {
 			r.cleanupStage(bp)
 			return auditFailed(e, failedTests)
+		}
+	}
+	if bp.AuditPhase == materialize.AuditInPublish && len(m.UniqueKey) > 0 {
+		if st.StageKeysNotNull, err = r.keysNotNull(ctx, bp.Stage, m.UniqueKey); err != nil {
+			r.cleanupStage(bp)
+			return failEvent(e, err)
 		}
 	}
 	if err := r.ensureRoles(ctx, m); err != nil {
@@ -79,7 +94,11 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		r.cleanupStage(bp)
 		return failEvent(e, err)
 	}
-	if err := r.publish(ctx, pp, bp, audits, &e); err != nil {
+	pub := publishing{model: n.ID, pp: pp, bp: bp, audits: audits, scope: sc, verified: verified}
+	if record {
+		pub.record = &n.Relation
+	}
+	if err := r.publish(ctx, pub, &e); err != nil {
 		// The transaction was rolled back: the stage was not swapped in, and a swap's plan
 		// has no cleanup of its own for it (on success the stage has become the table).
 		r.cleanupStage(bp)
@@ -94,12 +113,30 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	return e
 }
 
+// publishing is what publish needs to know about one model.
+type publishing struct {
+	model  string
+	pp     *materialize.PublishPlan
+	bp     *materialize.BuildPlan
+	audits []string
+	// scope: an incremental model's audits keep records; nil otherwise.
+	scope *auditScope
+	// verified are the fingerprints of the tests the stage passed (AuditStage).
+	verified map[string]string
+	// record is the relation whose audit record the publish replaces; nil: none.
+	record *compiler.Relation
+}
+
 // publish runs the publish statements in one transaction, with in-transaction audits where
-// the plan asks for them, and the cleanup after it, whatever happened.
-func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *materialize.BuildPlan,
-	audits []string, e *Event) (err error) {
+// the plan asks for them, the relation's audit record, and the cleanup after it, whatever
+// happened.
+func (r *Runner) publish(ctx context.Context, p publishing, e *Event) (err error) {
+	retained := false
 	defer func() {
-		for _, stmt := range pp.Cleanup {
+		if retained {
+			return // the change is dropped at the end of the run
+		}
+		for _, stmt := range p.pp.Cleanup {
 			// The next build drops leftovers too; a failed cleanup is not the model's failure.
 			r.db.Exec(context.WithoutCancel(ctx), stmt)
 		}
@@ -109,18 +146,57 @@ func (r *Runner) publish(ctx context.Context, pp *materialize.PublishPlan, bp *m
 		return err
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	for _, stmt := range pp.Statements {
+	if p.scope != nil && p.bp.AuditPhase == materialize.AuditInPublish && p.record != nil {
+		// Read before the change: the record describes the table as it was.
+		p.scope.change = fromMat(p.pp.Change)
+		if p.scope.before, err = r.passedBefore(ctx, tx, *p.record); err != nil {
+			return err
+		}
+	}
+	for _, stmt := range p.pp.Statements {
 		if _, err := tx.Exec(ctx, stmt); err != nil {
 			return err
 		}
 	}
-	if bp.AuditPhase == materialize.AuditInPublish && len(audits) > 0 {
-		if failedTests := r.audit(ctx, tx, audits, fromMat(bp.AuditRelation), false); len(failedTests) > 0 {
+	verified := p.verified
+	if p.bp.AuditPhase == materialize.AuditInPublish && len(p.audits) > 0 {
+		var failedTests []string
+		if failedTests, verified = r.audit(ctx, tx, p.audits, fromMat(p.bp.AuditRelation), false, p.scope); len(failedTests) > 0 {
 			*e = auditFailed(*e, failedTests)
 			return nil // the deferred rollback undoes the change
 		}
 	}
-	return tx.Commit(ctx)
+	if p.record != nil {
+		for _, stmt := range r.recordStatements(*p.record, verified) {
+			if _, err := tx.Exec(ctx, stmt); err != nil {
+				return fmt.Errorf("writing the audit record of %s: %w", *p.record, err)
+			}
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	if p.scope != nil {
+		// The model's other tests run later, as nodes of their own: they check the change
+		// too (testNode), so it is kept until the run ends.
+		retained = !p.scope.change.IsZero()
+		r.retain(p.model, *p.scope)
+	}
+	return nil
+}
+
+// keysNotNull reports whether no row of stage has a NULL in a key column, which lets the
+// publish match keys with plain equality (materialize.State.StageKeysNotNull).
+func (r *Runner) keysNotNull(ctx context.Context, stage materialize.Relation, key []string) (bool, error) {
+	conds := make([]string, len(key))
+	for i, k := range key {
+		conds[i] = pgsql.QuoteIdent(k) + " IS NULL"
+	}
+	v, _, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT (NOT EXISTS (SELECT FROM %s WHERE %s))::text", stage, strings.Join(conds, " OR ")))
+	if err != nil {
+		return false, err
+	}
+	return v == "true", nil
 }
 
 // cleanupStage drops a stage that will not be published, whatever kind it is (a view's

@@ -57,6 +57,9 @@ type Options struct {
 	FailFast bool
 	// AuditSchema receives failing rows with StoreFailures.
 	AuditSchema string
+	// StateSchema holds the audit record of incremental tables (auditstate.go); empty:
+	// every audit checks the whole table.
+	StateSchema string
 	LockTimeout time.Duration
 	LoadSeed    SeedLoader
 	Emit        func(Event)
@@ -77,6 +80,9 @@ type Runner struct {
 	audited map[string]Event // test ID → the result of the audit that already ran it
 	// selected is opts.Selected as a set, built once: every model's audit lookup asks it.
 	selected map[string]bool
+	// published maps an incremental model published in this run to its change and the
+	// audit record it had before (auditstate.go).
+	published map[string]auditScope
 }
 
 // Run executes the command over the selection and returns what happened to every node.
@@ -88,7 +94,7 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 	if opts.Threads < 1 {
 		opts.Threads = 1
 	}
-	r := &Runner{res: res, db: db, opts: opts, audited: map[string]Event{},
+	r := &Runner{res: res, db: db, opts: opts, audited: map[string]Event{}, published: map[string]auditScope{},
 		planner: materialize.Planner{LockTimeout: opts.LockTimeout}}
 	r.selected = make(map[string]bool, len(opts.Selected))
 	for _, id := range opts.Selected {
@@ -119,6 +125,7 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 		}
 	}
 	schedule(runCtx, nodes, deps, opts.Threads, exec, r.skip)
+	r.dropChanges()
 
 	sum := &Summary{Seconds: time.Since(start).Seconds(), Interrupted: ctx.Err() != nil}
 	for _, res := range r.results {
@@ -221,7 +228,7 @@ func (r *Runner) prepare(ctx context.Context, nodes []string) error {
 			return fmt.Errorf("creating schema %s: %w", s, err)
 		}
 	}
-	return nil
+	return r.prepareAuditState(ctx)
 }
 
 // start numbers a node and announces it.
@@ -261,7 +268,7 @@ func (r *Runner) exec(ctx context.Context, id string) Status {
 			a.Index, a.Total = e.Index, e.Total
 			e = a
 		} else {
-			e = r.test(ctx, n, e, r.db, r.testedRelation(n), r.opts.StoreFailures)
+			e = r.testNode(ctx, n, e)
 		}
 	}
 	if e.Status == StatusError && ctx.Err() != nil {

@@ -59,13 +59,33 @@ func (r *Runner) auditTests(n *compiler.Node) []string {
 // own node comes up. committed says rel is visible to other sessions (the stage), so the
 // failing rows can be stored from it with --store-failures; the changes inside a publish
 // transaction are rolled back when an audit fails, and their failing rows with them.
-func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compiler.Relation, committed bool) []string {
-	var failed []string
+//
+// With a scope (incremental models), audit also returns the fingerprint of every test that
+// passed, for the table's audit record, and checks only the change where the record allows
+// (see auditstate.go).
+func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compiler.Relation, committed bool,
+	sc *auditScope) (failed []string, verified map[string]string) {
+	if sc != nil {
+		verified = map[string]string{}
+	}
 	for _, id := range tests {
 		n := r.res.Nodes[id]
 		began := time.Now()
 		e := Event{ID: id, Kind: n.Kind, What: what(n), Relation: display(n), Audit: true}
-		e = r.test(ctx, n, e, q, rel, r.opts.StoreFailures && committed)
+		fp := ""
+		if sc != nil {
+			var err error
+			if fp, err = r.fingerprint(ctx, q, n); err != nil {
+				e = failEvent(e, err)
+			}
+		}
+		switch {
+		case e.Status != "":
+		case sc != nil && !sc.change.IsZero() && fp == sc.before[id] && r.scopable(ctx, q, n, sc.change):
+			e = r.scopedTest(ctx, n, e, q, sc.change)
+		default:
+			e = r.test(ctx, n, e, q, rel, r.opts.StoreFailures && committed)
+		}
 		if !committed && r.opts.StoreFailures && e.Status == StatusFail {
 			e.Message += "\nfailing rows not stored: they were in the incremental change, which was rolled back"
 		}
@@ -75,9 +95,88 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 		r.mu.Unlock()
 		if e.Status != StatusPass {
 			failed = append(failed, n.Name)
+		} else if sc != nil {
+			verified[id] = fp
 		}
 	}
-	return failed
+	return failed, verified
+}
+
+// scopable reports whether test n can be checked on the change alone (the record matched
+// already): its kind allows it, and a unique key written by the change has no NULL, which
+// only a whole-table count can judge.
+func (r *Runner) scopable(ctx context.Context, q querier, n *compiler.Node, change compiler.Relation) bool {
+	t := r.toDataTest(n, r.testedRelation(n))
+	if !datatest.Scopable(t) {
+		return false
+	}
+	if t.Kind != datatest.Unique {
+		return true
+	}
+	rows, err := q.Query(ctx, datatest.ChangeKeyHasNullSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name}))
+	if err != nil {
+		return false // the whole check will say what is wrong
+	}
+	defer rows.Close()
+	hasNull := true
+	for rows.Next() {
+		if rows.Scan(&hasNull) != nil {
+			return false
+		}
+	}
+	return rows.Err() == nil && !hasNull
+}
+
+// scopedTest checks test n on the rows of change only (tested relation: the target, in the
+// publish transaction).
+func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q querier, change compiler.Relation) Event {
+	t := r.toDataTest(n, r.testedRelation(n))
+	sql, err := datatest.ScopedCountSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name})
+	if err != nil {
+		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
+	}
+	count, err := countFailures(ctx, q, sql)
+	if err != nil {
+		return failEvent(e, located(n, err))
+	}
+	e.Scope = ScopeChange
+	return judge(n, e, count)
+}
+
+// countFailures runs a count query and returns its one number.
+func countFailures(ctx context.Context, q querier, sql string) (int64, error) {
+	rows, err := q.Query(ctx, sql)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var count int64
+	for rows.Next() {
+		if err := rows.Scan(&count); err != nil {
+			return 0, err
+		}
+	}
+	return count, rows.Err()
+}
+
+// judge sets the status of a test from its count of failing rows.
+func judge(n *compiler.Node, e Event, count int64) Event {
+	e.Failures = count
+	switch {
+	case count == 0:
+		e.Status = StatusPass
+		return e
+	case n.Test.Severity == "warn":
+		e.Status = StatusWarn
+	default:
+		e.Status = StatusFail
+	}
+	among := ""
+	if e.Scope != "" {
+		among = " among the " + e.Scope
+	}
+	e.Message = fmt.Sprintf("%d failing rows%s (%s, defined at %s)", count, among, n.Test.Kind, n.Test.Pos)
+	return e
 }
 
 // test runs one data test against rel and counts its failing rows; with store, the failing
@@ -87,6 +186,27 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	sql, err := datatest.CountSQL(t)
 	if err != nil {
 		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
+	}
+	// Where the catalog already guarantees the answer (NOT NULL, a primary key), skip the
+	// scan: 82 s of a unique test on 20M rows for what an index forbids. The catalog is read
+	// through q, so an audit in the publish transaction sees the relation it is about to
+	// commit. A proven test has no failing rows, so there is nothing to store either.
+	if datatest.Provable(t) {
+		g, err := warehouse.RelationGuarantees(ctx, q, t.Relation.Schema, t.Relation.Name)
+		if err != nil {
+			return failEvent(e, fmt.Errorf("%s: %s test: %w", n.Test.Pos, n.Test.Kind, err))
+		}
+		if reason, ok := datatest.Proof(t, g); ok {
+			// The proof does not read the Where; compile it (no rows read) so a broken
+			// predicate still fails as the scan would have.
+			if probe, ok := datatest.ProbeSQL(t); ok {
+				if _, err := q.Exec(ctx, probe); err != nil {
+					return failEvent(e, located(n, err))
+				}
+			}
+			e.Status, e.Failures, e.Message = StatusPass, 0, reason
+			return e
+		}
 	}
 	rows, err := q.Query(ctx, sql)
 	if err != nil {

@@ -119,6 +119,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	results, err := runner.Run(ctx, res, s.DB, runner.Options{
 		Command: o.command, Selected: selected, Threads: threads, FullRefresh: o.fullRefresh,
 		StoreFailures: o.storeFailures, FailFast: o.failFast, AuditSchema: "flis_audit" + c.Target.SchemaSuffix,
+		StateSchema: "flis_state" + c.Target.SchemaSuffix,
 		LockTimeout: o.lockTimeout, Emit: printer.Event,
 		LoadSeed: func(ctx context.Context, n *compiler.Node) (int64, error) { return loadSeed(ctx, s, c.Root, n) },
 	})

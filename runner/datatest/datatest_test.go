@@ -51,6 +51,19 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			b.WriteString(cq + ";\n")
+			if Scopable(c.test) {
+				change := Relation{Schema: "dm", Name: "fact_ky_sager__flis_stage"}
+				sq, err := ScopedCountSQL(c.test, change)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b.WriteString("\n-- count over the change " + change.String() + "\n" + sq + ";\n")
+				if c.test.Kind == Unique {
+					b.WriteString("\n-- change has a NULL key\n" + ChangeKeyHasNullSQL(c.test, change) + ";\n")
+				}
+			} else if _, err := ScopedCountSQL(c.test, sager); err == nil {
+				t.Errorf("%s: ScopedCountSQL accepted a kind that is not scopable", c.test.Kind)
+			}
 			if c.name == "not_null" {
 				stmts, err := StoreFailuresSQL(c.test, audit)
 				if err != nil {
@@ -138,6 +151,32 @@ func TestDefaultName(t *testing.T) {
 	} {
 		if got := DefaultName(c.test); got != c.want {
 			t.Errorf("DefaultName(%+v) = %q, want %q", c.test, got, c.want)
+		}
+	}
+}
+
+func TestScopable(t *testing.T) {
+	expr := func(e, where string) Test {
+		return Test{Kind: ExpressionIsTrue, Relation: sager, Where: where, Args: map[string]any{"expression": e}}
+	}
+	for _, c := range []struct {
+		test Test
+		want bool
+	}{
+		{Test{Kind: NotNull, Relation: sager, Column: "a"}, true},
+		{Test{Kind: Unique, Relation: sager, Column: "a"}, true},
+		{Test{Kind: RowCount, Relation: sager, Args: map[string]any{"min": 1}}, false},
+		{Test{Kind: Recency, Relation: sager, Args: map[string]any{"column": "d", "max_age": "1 day"}}, false},
+		{Test{Kind: Singular, SQL: "SELECT 1"}, false},
+		{expr("n BETWEEN 0 AND 1", ""), true},
+		{expr("n <= 'select'", ""), true}, // a string is no subquery
+		{expr("n IN (SELECT id FROM dm.dim)", ""), false},
+		{expr("n > 0", "id IN (select id FROM dm.aktive)"), false},
+		{expr("EXISTS (TABLE dm.x)", ""), false},
+		{expr("n > 'unterminated", ""), false},
+	} {
+		if got := Scopable(c.test); got != c.want {
+			t.Errorf("Scopable(%s %v where %q) = %t, want %t", c.test.Kind, c.test.Args, c.test.Where, got, c.want)
 		}
 	}
 }

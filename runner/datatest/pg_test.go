@@ -87,3 +87,82 @@ func TestPGFailures(t *testing.T) {
 		})
 	}
 }
+
+// TestPGScoped checks the queries over an incremental change on real data: each counts the
+// failures the change brings, judged against the whole table where the test needs it
+// (unique), and only those.
+func TestPGScoped(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn := pgtest.Conn(t)
+	for _, s := range []string{
+		"CREATE SCHEMA dm",
+		"CREATE TABLE dm.dim (id int)",
+		"INSERT INTO dm.dim VALUES (1), (2), (3)",
+		// The table after the change: old rows 1-3 (one old row breaks every test, to show
+		// the scoped query does not look at it), new rows from dm.change.
+		"CREATE TABLE dm.f (id int, k text, n int)",
+		"INSERT INTO dm.f VALUES (1, 'a', 1), (2, 'b', 2), (NULL, 'old', -1)",
+		"CREATE TABLE dm.change (id int, k text, n int)",
+		"INSERT INTO dm.change VALUES (3, 'a', 3), (4, 'c', -5), (5, NULL, 5)",
+		"INSERT INTO dm.f SELECT * FROM dm.change",
+		"CREATE TABLE dm.clean (id int, k text, n int)",
+		"INSERT INTO dm.clean VALUES (3, 'd', 3)",
+	} {
+		if _, err := conn.Exec(ctx, s); err != nil {
+			t.Fatalf("%v\n%s", err, s)
+		}
+	}
+	f := Relation{Schema: "dm", Name: "f"}
+	change := Relation{Schema: "dm", Name: "change"}
+	clean := Relation{Schema: "dm", Name: "clean"}
+	for _, c := range []struct {
+		name   string
+		test   Test
+		change Relation
+		want   int
+	}{
+		{"not_null: only the change's NULL", Test{Kind: NotNull, Relation: f, Column: "k"}, change, 1},
+		{"not_null: the old NULL is not looked at", Test{Kind: NotNull, Relation: f, Column: "id"}, change, 0},
+		{"expression", Test{Kind: ExpressionIsTrue, Relation: f, Args: map[string]any{"expression": "n > 0"}}, change, 1},
+		{"accepted_values", Test{Kind: AcceptedValues, Relation: f, Column: "k", Args: map[string]any{"values": []any{"a", "b"}}}, change, 1},
+		{"relationships", Test{Kind: Relationships, Relation: f, Column: "id", Args: map[string]any{"to": Relation{"dm", "dim"}, "field": "id"}}, change, 2},
+		// 'a' was written once but is in the table twice: a duplicate with an old row.
+		{"unique against old rows", Test{Kind: Unique, Relation: f, Column: "k"}, change, 1},
+		{"unique composite", Test{Kind: Unique, Relation: f, Columns: []string{"id", "k"}}, change, 0},
+		{"unique where", Test{Kind: Unique, Relation: f, Column: "k", Where: "n < 3"}, change, 0},
+		{"clean change", Test{Kind: Unique, Relation: f, Column: "k"}, clean, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			q, err := ScopedCountSQL(c.test, c.change)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var n int
+			if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
+				t.Fatalf("%v\n%s", err, q)
+			}
+			if n != c.want {
+				t.Errorf("%d failures, want %d\n%s", n, c.want, q)
+			}
+		})
+	}
+	for _, c := range []struct {
+		test   Test
+		change Relation
+		want   bool
+	}{
+		{Test{Kind: Unique, Relation: f, Column: "k"}, change, true},
+		{Test{Kind: Unique, Relation: f, Columns: []string{"id", "n"}}, change, false},
+		{Test{Kind: Unique, Relation: f, Column: "k"}, clean, false},
+	} {
+		var has bool
+		q := ChangeKeyHasNullSQL(c.test, c.change)
+		if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(&has); err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+		if has != c.want {
+			t.Errorf("%s: %t, want %t", q, has, c.want)
+		}
+	}
+}

@@ -150,6 +150,9 @@ var goldenCases = []goldenCase{
 	{name: "merge_absent", model: incr(StrategyMerge, nil), stageCols: cols3},
 	// incremental: delete+insert
 	{name: "delete_insert_exists", model: incr(StrategyDeleteInsert, nil), state: existing, stageCols: cols3},
+	{name: "delete_insert_keys_not_null", model: incr(StrategyDeleteInsert, nil), state: stateWith(func(s *State) { s.StageKeysNotNull = true }), stageCols: cols3},
+	{name: "merge_keys_not_null_pg15", model: incr(StrategyMerge, nil), state: stateWith(func(s *State) { s.StageKeysNotNull = true }), stageCols: cols3},
+	{name: "merge_keys_not_null_pg14", model: incr(StrategyMerge, nil), state: stateWith(func(s *State) { s.StageKeysNotNull = true; s.ServerVersion = pg14 }), stageCols: cols3},
 	{name: "delete_insert_pg14", model: incr(StrategyDeleteInsert, nil), state: stateWith(func(s *State) { s.ServerVersion = pg14 }), stageCols: cols3},
 	// incremental: range
 	{name: "range_absent", model: incr(StrategyRange, nil), stageCols: cols3},
@@ -194,7 +197,11 @@ func render(c goldenCase) string {
 	if err != nil {
 		return b.String() + "-- publish error --\n" + err.Error() + "\n"
 	}
-	b.WriteString("-- publish (one transaction) --\n")
+	b.WriteString("-- publish (one transaction) --")
+	if pp.Change.Name != "" {
+		fmt.Fprintf(&b, " change=%s", pp.Change)
+	}
+	b.WriteString("\n")
 	writeStatements(&b, pp.Statements)
 	if len(pp.Cleanup) > 0 {
 		b.WriteString("-- cleanup --\n")

@@ -48,6 +48,13 @@ type PublishPlan struct {
 	// Cleanup runs after the transaction ended, committed or not. Failures here are worth
 	// a warning only: the next build drops leftovers anyway.
 	Cleanup []string
+	// Change, when set, holds exactly the rows the publish writes into the target, with
+	// every column the target has: the stage of an incremental change. Every other row of
+	// the target is left as it was (or deleted), so a row-by-row check of the change is a
+	// check of everything the publish can have broken. Empty when the publish replaces the
+	// whole relation, or when written rows differ from the stage (a schema change left
+	// target columns the stage lacks NULL).
+	Change Relation
 }
 
 // DefaultLockTimeout bounds how long a publish waits for a lock: a swap that queues behind

@@ -111,6 +111,12 @@ type State struct {
 	FullRefresh    bool
 	ServerVersion  int    // server_version_num, e.g. 150004
 	RangeMax       string // max(range column) of the existing table as text, "" if empty
+	// StageKeysNotNull is set by the runner before PlanPublish when no stage row has a NULL
+	// in a unique-key column. Keys then match with plain equality, which PostgreSQL can
+	// join through the table's index or a hash on the columns themselves; the NULL-safe
+	// match must compute a jsonb key for every row of the target (28 s against 14 s for
+	// deleting 1.6M of 11.8M rows).
+	StageKeysNotNull bool
 }
 
 // Materializations, strategies and schema-change policies.

@@ -91,8 +91,12 @@ func detail(e runner.Event) string {
 		return "SKIP: " + e.Message
 	case e.Status == runner.StatusError:
 		return "ERROR in " + t
+	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "":
+		return "PASS on " + e.Scope + " in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass:
 		return "PASS in " + t
+	case e.Kind == "test" && e.Scope != "":
+		return fmt.Sprintf("%s %s failing in %s", Thousands(e.Failures), e.Scope, t)
 	case e.Kind == "test":
 		return fmt.Sprintf("%s rows failing in %s", Thousands(e.Failures), t)
 	case e.Rows >= 0 && e.What != "view":

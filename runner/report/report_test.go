@@ -28,6 +28,11 @@ func render(o Options, events ...runner.Event) string {
 	return b.String()
 }
 
+func scoped(e runner.Event) runner.Event {
+	e.Scope = runner.ScopeChange
+	return e
+}
+
 func TestLine(t *testing.T) {
 	tests := []struct {
 		name string
@@ -49,6 +54,12 @@ func TestLine(t *testing.T) {
 		{"passing test",
 			finish(2, 9, "test", "test not_null", "not_null_fact_id", runner.StatusPass, 0, 0, 0.02, ""),
 			"2 of 9 PASS  test not_null     not_null_fact_id ................................ [PASS in 0.02s]"},
+		{"a test of an incremental change says so",
+			scoped(finish(2, 9, "test", "test unique", "unique_fact_id", runner.StatusPass, 0, 0, 0.02, "")),
+			"2 of 9 PASS  test unique       unique_fact_id .................................. [PASS on changed rows in 0.02s]"},
+		{"and counts changed rows when they fail",
+			scoped(finish(2, 9, "test", "test unique", "unique_fact_id", runner.StatusFail, 0, 7, 0.02, "x")),
+			"2 of 9 FAIL  test unique       unique_fact_id .................................. [7 changed rows failing in 0.02s]"},
 		{"failing test counts its rows",
 			finish(2, 9, "test", "test unique", "unique_fact_id", runner.StatusFail, 0, 1234, 0.02, "x"),
 			"2 of 9 FAIL  test unique       unique_fact_id .................................. [1,234 rows failing in 0.02s]"},
