@@ -131,6 +131,9 @@ func (r *Runner) scopable(ctx context.Context, q querier, n *compiler.Node, chan
 // publish transaction).
 func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q querier, change compiler.Relation) Event {
 	t := r.toDataTest(n, r.testedRelation(n))
+	if pe, ok := r.prove(ctx, n, e, q, t); ok {
+		return pe // what holds for the whole table holds for the change
+	}
 	sql, err := datatest.ScopedCountSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name})
 	if err != nil {
 		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
@@ -187,54 +190,15 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	if err != nil {
 		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
 	}
-	// Where the catalog already guarantees the answer (NOT NULL, a primary key), skip the
-	// scan: 82 s of a unique test on 20M rows for what an index forbids. The catalog is read
-	// through q, so an audit in the publish transaction sees the relation it is about to
-	// commit. A proven test has no failing rows, so there is nothing to store either.
-	if datatest.Provable(t) {
-		g, err := warehouse.RelationGuarantees(ctx, q, t.Relation.Schema, t.Relation.Name)
-		if err != nil {
-			return failEvent(e, fmt.Errorf("%s: %s test: %w", n.Test.Pos, n.Test.Kind, err))
-		}
-		if reason, ok := datatest.Proof(t, g); ok {
-			// The proof does not read the Where; compile it (no rows read) so a broken
-			// predicate still fails as the scan would have.
-			if probe, ok := datatest.ProbeSQL(t); ok {
-				if _, err := q.Exec(ctx, probe); err != nil {
-					return failEvent(e, located(n, err))
-				}
-			}
-			e.Status, e.Failures, e.Message = StatusPass, 0, reason
-			return e
-		}
+	if pe, ok := r.prove(ctx, n, e, q, t); ok {
+		return pe
 	}
-	rows, err := q.Query(ctx, sql)
+	count, err := countFailures(ctx, q, sql)
 	if err != nil {
 		return failEvent(e, located(n, err))
 	}
-	var count int64
-	for rows.Next() {
-		if err := rows.Scan(&count); err != nil {
-			rows.Close()
-			return failEvent(e, err)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return failEvent(e, located(n, err))
-	}
-	e.Failures = count
-	switch {
-	case count == 0:
-		e.Status = StatusPass
-		return e
-	case n.Test.Severity == "warn":
-		e.Status = StatusWarn
-	default:
-		e.Status = StatusFail
-	}
-	e.Message = fmt.Sprintf("%d failing rows (%s, defined at %s)", count, n.Test.Kind, n.Test.Pos)
-	if store {
+	e = judge(n, e, count)
+	if store && count > 0 {
 		audit := datatest.Relation{Schema: r.opts.AuditSchema, Name: n.Name}
 		stmts, err := datatest.StoreFailuresSQL(t, audit)
 		if err != nil {
@@ -250,6 +214,34 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 		e.Message += fmt.Sprintf("\nfailing rows stored in %s.%s", r.opts.AuditSchema, n.Name)
 	}
 	return e
+}
+
+// prove passes test t without a scan where the catalog already guarantees the answer (NOT
+// NULL, a primary key): 82 s of a unique test on 20M rows for what an index forbids. The
+// catalog is read through q, so an audit in the publish transaction sees the relation it
+// is about to commit. A proven test has no failing rows, so there is nothing to store
+// either. ok is false when nothing is proven (or on an error, in the returned event).
+func (r *Runner) prove(ctx context.Context, n *compiler.Node, e Event, q querier, t datatest.Test) (Event, bool) {
+	if !datatest.Provable(t) {
+		return e, false
+	}
+	g, err := warehouse.RelationGuarantees(ctx, q, t.Relation.Schema, t.Relation.Name)
+	if err != nil {
+		return failEvent(e, fmt.Errorf("%s: %s test: %w", n.Test.Pos, n.Test.Kind, err)), true
+	}
+	reason, ok := datatest.Proof(t, g)
+	if !ok {
+		return e, false
+	}
+	// The proof does not read the Where; compile it (no rows read) so a broken predicate
+	// still fails as the scan would have.
+	if probe, ok := datatest.ProbeSQL(t); ok {
+		if _, err := q.Exec(ctx, probe); err != nil {
+			return failEvent(e, located(n, err)), true
+		}
+	}
+	e.Status, e.Failures, e.Message = StatusPass, 0, reason
+	return e, true
 }
 
 // testedRelation is the relation a test reads: its attached node's, or none for singular

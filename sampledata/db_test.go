@@ -109,7 +109,7 @@ func TestGenerate(t *testing.T) {
 				}
 			}
 			var pk string
-			err = conn.QueryRow(ctx, `SELECT coalesce(string_agg(k.column_name, ','), '')
+			err = conn.QueryRow(ctx, `SELECT coalesce(string_agg(k.column_name, ',' ORDER BY k.ordinal_position), '')
 				FROM information_schema.table_constraints c
 				JOIN information_schema.key_column_usage k USING (constraint_schema, constraint_name)
 				WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = $1 AND c.table_name = $2`, schema, name).Scan(&pk)

@@ -64,16 +64,28 @@ func tableNames(stmts []string) []string {
 	return out
 }
 
-var pkColumnRE = regexp.MustCompile(`(?m)^\s*(\w+)\s+\w+ PRIMARY KEY`)
+var (
+	pkColumnRE = regexp.MustCompile(`(?m)^\s*(\w+)\s+\w+ PRIMARY KEY`)
+	pkTableRE  = regexp.MustCompile(`(?m)^\s*PRIMARY KEY \(([\w\s,]+)\)`)
+)
 
-// primaryKeys maps each table with a primary key to its key column.
-func primaryKeys(stmts []string) map[string]string {
-	out := map[string]string{}
+// primaryKeys maps each table with a primary key to its key columns, in key order: a column
+// marked PRIMARY KEY, or a table constraint line `PRIMARY KEY (a, b)` for a composite key.
+func primaryKeys(stmts []string) map[string][]string {
+	out := map[string][]string{}
 	for _, s := range stmts {
 		t := createTableRE.FindStringSubmatch(s)
-		k := pkColumnRE.FindStringSubmatch(s)
-		if t != nil && k != nil {
-			out[t[1]] = k[1]
+		if t == nil {
+			continue
+		}
+		if k := pkTableRE.FindStringSubmatch(s); k != nil {
+			var cols []string
+			for c := range strings.SplitSeq(k[1], ",") {
+				cols = append(cols, strings.TrimSpace(c))
+			}
+			out[t[1]] = cols
+		} else if k := pkColumnRE.FindStringSubmatch(s); k != nil {
+			out[t[1]] = []string{k[1]}
 		}
 	}
 	return out

@@ -238,9 +238,10 @@ func Generate(ctx context.Context, conn *pgx.Conn, opts Options) (Stats, error) 
 		}
 	}
 	for _, t := range Tables() {
-		if col, ok := ddlPrimaryKeys[t]; ok {
-			if _, err := tx.Exec(ctx, "ALTER TABLE "+t+" ADD PRIMARY KEY ("+col+")"); err != nil {
-				return Stats{}, fmt.Errorf("sampledata: %s: primary key (%s): %w", t, col, err)
+		if cols, ok := ddlPrimaryKeys[t]; ok {
+			key := strings.Join(cols, ", ")
+			if _, err := tx.Exec(ctx, "ALTER TABLE "+t+" ADD PRIMARY KEY ("+key+")"); err != nil {
+				return Stats{}, fmt.Errorf("sampledata: %s: primary key (%s): %w", t, key, err)
 			}
 		}
 	}

@@ -79,6 +79,9 @@ func TestSourcesMatchSpec(t *testing.T) {
 				}
 			}
 		}
+		if key := strings.Split(st.pk, ","); len(key) > 1 && !hasUniqueTest(s.Tests, key) {
+			t.Errorf("%s: composite primary key (%s) lacks a table-level unique test on it", st.name, st.pk)
+		}
 		if hasDate && st.name != "dsa.lifa_skoledistrikt" {
 			if s.Freshness == nil {
 				t.Errorf("%s has dates but no freshness", st.name)
@@ -90,6 +93,24 @@ func TestSourcesMatchSpec(t *testing.T) {
 	for name, s := range declared {
 		t.Errorf("%s (%s) is not a DSA table of the SPEC", name, s.Path)
 	}
+}
+
+// hasUniqueTest reports whether tests hold a unique test on exactly the columns of key.
+func hasUniqueTest(tests []*project.TestSpec, key []string) bool {
+	for _, ts := range tests {
+		cols, _ := ts.Args["columns"].([]any)
+		if ts.Kind != "unique" || len(cols) != len(key) {
+			continue
+		}
+		same := true
+		for i, c := range cols {
+			same = same && c == any(key[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 func containsCol(cols []specColumn, name string) bool {

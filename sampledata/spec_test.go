@@ -8,7 +8,7 @@ type specColumn struct{ name, typ string }
 type specTable struct {
 	name string
 	area string
-	pk   string
+	pk   string // key columns in order, comma-separated: "a" or "a,b"
 	cols []specColumn
 }
 
@@ -64,7 +64,7 @@ var specTables = []specTable{
 	{"dsa.aula_komme_gaa", "dagtilbud", "", []specColumn{{"barn_uuid", tUUID},
 		{"institution_nr", tText}, {"kommune_kode", tInt2}, {"registrering_tid", tTS},
 		{"status_kode", tInt2}}},
-	{"dsa.dream_uge", "dream", "", []specColumn{{"borger_id", tText}, {"uge_start", tDate},
+	{"dsa.dream_uge", "dream", "borger_id,uge_start", []specColumn{{"borger_id", tText}, {"uge_start", tDate},
 		{"ydelse_kode", tText}, {"bopaelskommune_kode", tInt2}, {"arbejdsstedskommune_kode", tInt2},
 		{"beskaeftigelsesgrad", tNum}}},
 	{"dsa.dream_ydelsesgruppe", "dream", "", []specColumn{{"ydelse_kode", tText},

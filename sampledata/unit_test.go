@@ -292,10 +292,10 @@ func TestTablesIndependentOfOrder(t *testing.T) {
 }
 
 func TestPrimaryKeysFromDDL(t *testing.T) {
-	want := map[string]string{}
+	want := map[string][]string{}
 	for _, st := range specTables {
 		if st.pk != "" {
-			want[st.name] = st.pk
+			want[st.name] = strings.Split(st.pk, ",")
 		}
 	}
 	if fmt.Sprint(ddlPrimaryKeys) != fmt.Sprint(want) {

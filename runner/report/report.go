@@ -91,6 +91,8 @@ func detail(e runner.Event) string {
 		return "SKIP: " + e.Message
 	case e.Status == runner.StatusError:
 		return "ERROR in " + t
+	case e.Kind == "test" && e.Status == runner.StatusPass && strings.HasPrefix(e.Message, "proven by "):
+		return "PASS, " + e.Message + ", in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "":
 		return "PASS on " + e.Scope + " in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass:
