@@ -246,7 +246,11 @@ func (r *Runner) start(n *compiler.Node) Event {
 func (r *Runner) finish(e Event, began time.Time) Status {
 	e.Type = "node_finish"
 	e.Time = time.Now()
-	e.Seconds = time.Since(began).Seconds()
+	if !e.Audit {
+		// An audit's time is the time it took inside its model's build, not the moment
+		// its result is reported.
+		e.Seconds = time.Since(began).Seconds()
+	}
 	r.mu.Lock()
 	r.results = append(r.results, resultOf(e, r.res.Nodes[e.ID]))
 	r.mu.Unlock()
