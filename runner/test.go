@@ -131,8 +131,13 @@ func (r *Runner) scopable(ctx context.Context, q querier, n *compiler.Node, chan
 // publish transaction).
 func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q querier, change compiler.Relation) Event {
 	t := r.toDataTest(n, r.testedRelation(n))
-	if pe, ok := r.prove(ctx, n, e, q, t); ok {
-		return pe // what holds for the whole table holds for the change
+	// What holds for the whole table holds for the change; and a unique index proves a
+	// unique key for written rows without NULLs (scopable checked that).
+	if pe, ok := r.proveBy(ctx, n, e, q, t, datatest.ChangeProof); ok {
+		if pe.Status == StatusPass {
+			pe.Scope = ScopeChange
+		}
+		return pe
 	}
 	sql, err := datatest.ScopedCountSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name})
 	if err != nil {
@@ -222,6 +227,12 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 // is about to commit. A proven test has no failing rows, so there is nothing to store
 // either. ok is false when nothing is proven (or on an error, in the returned event).
 func (r *Runner) prove(ctx context.Context, n *compiler.Node, e Event, q querier, t datatest.Test) (Event, bool) {
+	return r.proveBy(ctx, n, e, q, t, datatest.Proof)
+}
+
+// proveBy is prove with the rule that turns the catalog's guarantees into a proof.
+func (r *Runner) proveBy(ctx context.Context, n *compiler.Node, e Event, q querier, t datatest.Test,
+	proof func(datatest.Test, datatest.Guarantees) (string, bool)) (Event, bool) {
 	if !datatest.Provable(t) {
 		return e, false
 	}
@@ -229,7 +240,7 @@ func (r *Runner) prove(ctx context.Context, n *compiler.Node, e Event, q querier
 	if err != nil {
 		return failEvent(e, fmt.Errorf("%s: %s test: %w", n.Test.Pos, n.Test.Kind, err)), true
 	}
-	reason, ok := datatest.Proof(t, g)
+	reason, ok := proof(t, g)
 	if !ok {
 		return e, false
 	}

@@ -138,3 +138,29 @@ func ProbeSQL(t Test) (sql string, ok bool) {
 	}
 	return fmt.Sprintf("SELECT\nFROM %s AS flis_t\nLIMIT 0", from(t)), true
 }
+
+// ChangeProof proves a unique test for the rows an incremental change wrote, which is all a
+// scoped check must judge (see ScopedCountSQL): the caller has made sure that no written
+// row has a NULL in the key and that the other rows passed before. Then a unique index on
+// a part of the key forbids every duplicate a written row could be in, NULL-able columns
+// or not: two rows can only agree with a written row on non-NULL values. Other kinds: as
+// Proof.
+func ChangeProof(t Test, g Guarantees) (reason string, ok bool) {
+	if t.Kind != Unique || Validate(t) != nil {
+		return Proof(t, g)
+	}
+	key := uniqueKey(t)
+	notNull := make(map[string]bool, len(g.NotNull)+len(key))
+	for c, v := range g.NotNull {
+		notNull[c] = v
+	}
+	for _, c := range key {
+		notNull[c] = true
+	}
+	g.NotNull = notNull
+	reason, ok = uniqueProof(key, g)
+	if !ok {
+		return "", false
+	}
+	return reason + ", for changed rows without a NULL key", true
+}

@@ -178,3 +178,53 @@ func TestProbeSQL(t *testing.T) {
 		t.Errorf("ProbeSQL = %q, %v\nwant %q", q, ok, want)
 	}
 }
+
+func TestChangeProof(t *testing.T) {
+	fakta := Relation{Schema: "dm", Name: "fact_dream"}
+	cols := colSet("borger_id", "uge_start", "status")
+	uidx := UniqueKey{Name: "fact_dream__uidx", Columns: []string{"borger_id", "uge_start"}}
+	for _, c := range []struct {
+		name   string
+		test   Test
+		g      Guarantees
+		reason string
+	}{
+		{"a unique index on NULL-able columns proves the written keys",
+			Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start"}},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			"proven by unique index fact_dream__uidx (borger_id, uge_start), for changed rows without a NULL key"},
+		{"an index on a part of the key proves it too",
+			Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start", "status"}},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			"proven by unique index fact_dream__uidx (borger_id, uge_start), a part of the tested key (borger_id, uge_start, status), for changed rows without a NULL key"},
+		{"an index wider than the key proves nothing",
+			Test{Kind: Unique, Relation: fakta, Column: "borger_id"},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			""},
+		{"no index, no proof",
+			Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start"}},
+			Guarantees{Columns: cols},
+			""},
+		{"not_null: as Proof, NULL-able is not proven",
+			Test{Kind: NotNull, Relation: fakta, Column: "status"},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			""},
+		{"not_null: as Proof, NOT NULL is",
+			Test{Kind: NotNull, Relation: fakta, Column: "status"},
+			Guarantees{Columns: cols, NotNull: colSet("status")},
+			"proven by NOT NULL on column status"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			reason, ok := ChangeProof(c.test, c.g)
+			if ok != (c.reason != "") || reason != c.reason {
+				t.Errorf("ChangeProof = %q, %t; want %q", reason, ok, c.reason)
+			}
+			// Whole-table proofs never rely on the change's missing NULLs.
+			if c.test.Kind == Unique && c.reason != "" {
+				if _, ok := Proof(c.test, c.g); ok {
+					t.Errorf("Proof proved it too: the index alone allows NULL duplicates")
+				}
+			}
+		})
+	}
+}
