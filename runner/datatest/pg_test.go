@@ -59,16 +59,7 @@ func TestPGFailures(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			q, err := CountSQL(c.test)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var n int
-			if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
-				t.Fatalf("%v\n%s", err, q)
-			}
-			if n != c.want {
-				t.Errorf("%d failing rows, want %d\n%s", n, c.want, q)
-			}
+			wantCount(t, ctx, conn, q, err, c.want)
 			stmts, err := StoreFailuresSQL(c.test, audit)
 			if err != nil {
 				t.Fatal(err)
@@ -78,12 +69,7 @@ func TestPGFailures(t *testing.T) {
 					t.Fatalf("%v\n%s", err, s)
 				}
 			}
-			if err := conn.QueryRow(ctx, "SELECT count(*) FROM dm.audit_failures", pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n != c.want {
-				t.Errorf("stored %d failing rows, want %d", n, c.want)
-			}
+			wantCount(t, ctx, conn, "SELECT count(*) FROM dm.audit_failures", nil, c.want)
 		})
 	}
 }
@@ -135,16 +121,7 @@ func TestPGScoped(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			q, err := ScopedCountSQL(c.test, c.change)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var n int
-			if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
-				t.Fatalf("%v\n%s", err, q)
-			}
-			if n != c.want {
-				t.Errorf("%d failures, want %d\n%s", n, c.want, q)
-			}
+			wantCount(t, ctx, conn, q, err, c.want)
 		})
 	}
 	for _, c := range []struct {
@@ -164,5 +141,20 @@ func TestPGScoped(t *testing.T) {
 		if has != c.want {
 			t.Errorf("%s: %t, want %t", q, has, c.want)
 		}
+	}
+}
+
+// wantCount runs count query q (made with error err) and checks its number of failures.
+func wantCount(t *testing.T, ctx context.Context, conn *pgx.Conn, q string, err error, want int) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
+		t.Fatalf("%v\n%s", err, q)
+	}
+	if n != want {
+		t.Errorf("%d failing rows, want %d\n%s", n, want, q)
 	}
 }
