@@ -5,92 +5,103 @@
 -- Incremental (delete+insert on pmakoer_id, uge_start), with the bands of fact_dream.sql
 -- (A: weeks that become classified, B: new weeks, both from fra = the first day of the
 -- month before data_tom's month) plus one more row per person with new weeks: the last row
--- before fra, whose next row (er_fraflytter) may be new. The flags need each rebuilt row's
--- neighbours in dsa.dream_uge (whether or not those weeks had a ydelse), which may lie
--- anywhere before the bands. Rather than sorting all 20 million rows for lag/lead, an
--- incremental build finds per person the rows just outside the bands with aggregate passes
--- and runs the window over the bands plus those rows: the window then sees every rebuilt
--- row's true previous and next row. A full build (${is_incremental} FALSE) skips the
--- aggregates and windows over everything. As in fact_dream.sql, fra is written out as a
--- constant expression so that PostgreSQL folds it.
-WITH naboer AS (
-    -- Per person: the last row before band A, the first row after it, and the last row
-    -- before band B, which is rebuilt only if the person has rows in band B (else its next
-    -- row is none, before and after).
-    SELECT
-        u.borger_id,
-        max(u.uge_start) FILTER (
-            WHERE u.uge_start + 364 < date_trunc('month', ${data_tom}::date - interval '1 month')::date
-        )                                                                           AS foer_a,
-        min(u.uge_start) FILTER (WHERE u.uge_start + 364 > ${data_tom}::date)       AS efter_a,
-        CASE WHEN max(u.uge_start) >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
-             THEN max(u.uge_start) FILTER (
-                 WHERE u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date)
-        END                                                                         AS foer_b
+-- before fra (foer_b), whose next row (er_fraflytter) may be new. The flags need each rebuilt
+-- row's previous and next row in dsa.dream_uge (whether or not those weeks had a ydelse),
+-- and only the rows at a band's edge have them outside the band. A person has a row per week
+-- while in the register, so those neighbours are nearly always the weeks just outside: an
+-- incremental build windows over the bands widened by one week on each side of band A and two
+-- weeks before band B (foer_b and foer_b's own previous row). That is exact for everyone with
+-- rows in those margin weeks; the few others (entering, leaving or with a gap at an edge) are
+-- found by one aggregate over the widened bands, and the window takes all their rows. No pass
+-- over all 20 million rows, no index needed (with a primary key on dsa.dream_uge, the planner
+-- fetches those few persons' rows through it). A full build (${is_incremental} FALSE) windows
+-- over everything. As in fact_dream.sql, fra is written out as a constant expression so that
+-- PostgreSQL folds it; fra - 14 and data_tom + 7 are the margins.
+WITH uden_for AS (
+    -- The persons with a rebuilt row whose neighbour may lie outside the widened bands: rows
+    -- in band A but none in the week before or after it, or rows in band B but fewer than
+    -- two in the two weeks before it. Among the widened bands' rows, uge_start + 364 < fra
+    -- is the week before band A, and uge_start < fra with uge_start + 364 > data_tom + 7 the
+    -- two weeks before band B.
+    SELECT u.borger_id
     FROM dsa.dream_uge AS u
     WHERE ${is_incremental}
       AND u.uge_start <= ${data_tom}::date
+      AND (u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
+           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+                                    AND ${data_tom}::date + 7)
     GROUP BY u.borger_id
+    HAVING bool_or(u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+                                         AND ${data_tom}::date)
+           AND NOT (bool_or(u.uge_start + 364 < date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+                    AND bool_or(u.uge_start + 364 BETWEEN ${data_tom}::date + 1 AND ${data_tom}::date + 7))
+        OR bool_or(u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+           AND count(*) FILTER (
+               WHERE u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date
+                 AND u.uge_start + 364 > ${data_tom}::date + 7) < 2
 ),
 
--- The row before foer_b: foer_b is rebuilt, so its own previous row is needed too.
-foer_foer_b AS (
-    SELECT u.borger_id, max(u.uge_start) AS uge_start
-    FROM dsa.dream_uge AS u
-    JOIN naboer AS n ON n.borger_id = u.borger_id
-    WHERE u.uge_start < n.foer_b
-    GROUP BY u.borger_id
-),
-
-noegler AS (
-    SELECT borger_id, foer_a AS uge_start FROM naboer WHERE foer_a IS NOT NULL
-    UNION SELECT borger_id, efter_a FROM naboer WHERE efter_a IS NOT NULL
-    UNION SELECT borger_id, foer_b FROM naboer WHERE foer_b IS NOT NULL
-    UNION SELECT borger_id, uge_start FROM foer_foer_b
-),
-
--- The bands plus their neighbour rows, with each row's previous and next bopælskommune.
--- Weeks after data_tom have not happened and are no neighbours.
+-- The widened bands plus every row of the persons uden_for, with each row's previous and next
+-- bopælskommune: the window sees every rebuilt row's true neighbours. Weeks after data_tom
+-- have not happened and are no neighbours. Two branches rather than one OR, so the first
+-- can scan in parallel and the second can use an index on borger_id if there is one.
 uge AS (
     SELECT
         u.borger_id,
         u.uge_start,
+        u.ydelse_kode,
         NOT ${is_incremental}
           OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
                                    AND ${data_tom}::date                  AS i_baand,
+        lead(u.uge_start) OVER w                                          AS naeste_uge_start,
         lag(u.bopaelskommune_kode) OVER w                                 AS forrige_bopaelskommune_kode,
         lead(u.bopaelskommune_kode) OVER w                                AS naeste_bopaelskommune_kode
+    FROM (
+        SELECT u.borger_id, u.uge_start, u.ydelse_kode, u.bopaelskommune_kode
+        FROM dsa.dream_uge AS u
+        WHERE u.uge_start <= ${data_tom}::date
+          AND (NOT ${is_incremental}
+               OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
+               OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+                                        AND ${data_tom}::date + 7)
+        UNION ALL
+        SELECT u.borger_id, u.uge_start, u.ydelse_kode, u.bopaelskommune_kode
+        FROM dsa.dream_uge AS u
+        WHERE ${is_incremental}
+          AND u.borger_id IN (SELECT borger_id FROM uden_for)
+          AND u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
+          AND u.uge_start + 364 NOT BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+                                        AND ${data_tom}::date + 7
+    ) AS u
+    -- COLLATE "C": the same partitions, but the sort compares bytes, not through the locale.
+    WINDOW w AS (PARTITION BY u.borger_id COLLATE "C" ORDER BY u.uge_start)
+),
+
+-- The rebuilt rows: the bands, and foer_b, the row before fra whose next row is new. Only
+-- weeks with a ydelse are in fact_dream.
+genbyg AS (
+    SELECT u.*
+    FROM uge AS u
+    WHERE u.ydelse_kode IS NOT NULL
+      AND (u.i_baand
+           OR u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date
+              AND u.naeste_uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+),
+
+-- The keyed hash once per person, not once per row: HMAC-SHA-256 costs microseconds and a
+-- person has a row per week. Every rebuilt person has a row in a band (foer_b is rebuilt only
+-- with rows in band B). GROUP BY, not a DISTINCT subquery: PostgreSQL pulls a plain subquery
+-- up into the join and would then hash every output row; an aggregate's output it cannot.
+pmakoer AS (
+    SELECT u.borger_id, encode(hmac(u.borger_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
     FROM dsa.dream_uge AS u
     WHERE u.uge_start <= ${data_tom}::date
       AND (NOT ${is_incremental}
            OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
            OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
-                                    AND ${data_tom}::date
-           OR EXISTS (SELECT 1 FROM noegler AS k WHERE k.borger_id = u.borger_id AND k.uge_start = u.uge_start))
-    -- COLLATE "C": the same partitions, but the sort compares bytes, not through the locale.
-    WINDOW w AS (PARTITION BY u.borger_id COLLATE "C" ORDER BY u.uge_start)
-),
-
-genbyg AS (
-    SELECT u.*
-    FROM uge AS u
-    WHERE u.i_baand
-       OR EXISTS (SELECT 1 FROM naboer AS n WHERE n.borger_id = u.borger_id AND n.foer_b = u.uge_start)
-),
-
--- The keyed hash once per person, not once per row: HMAC-SHA-256 costs about 10 µs and a
--- person has a row per week. Every rebuilt person has a row from band A on (foer_b is
--- rebuilt only with rows in band B).
-pmakoer AS (
-    SELECT borger_id, encode(hmac(borger_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
-    FROM (
-        SELECT DISTINCT u.borger_id
-        FROM dsa.dream_uge AS u
-        WHERE u.uge_start <= ${data_tom}::date
-          AND (NOT ${is_incremental}
-               OR u.uge_start + 364 >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
-    ) AS p
+                                    AND ${data_tom}::date)
+    GROUP BY u.borger_id
 )
 
 SELECT
@@ -110,7 +121,15 @@ SELECT
     coalesce(f.arbejdsstedskommune_kode <> f.bopaelskommune_kode, false)      AS er_pendler_uden_for_kommunen,
     coalesce(arb.region_kode <> bop.region_kode, false)                       AS er_pendler_uden_for_regionen
 FROM genbyg AS u
-JOIN fact_dream AS f ON f.borger_id = u.borger_id AND f.uge_start = u.uge_start
+-- Restricted to the rebuilt rows' weeks (foer_b lies in band B's margin but for persons
+-- uden_for), so PostgreSQL hashes those rather than all of fact_dream.
+JOIN fact_dream AS f
+  ON f.borger_id = u.borger_id AND f.uge_start = u.uge_start
+ AND (NOT ${is_incremental}
+      OR f.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
+      OR f.uge_start BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 364
+                         AND ${data_tom}::date - 364
+      OR f.borger_id IN (SELECT borger_id FROM uden_for))
 LEFT JOIN pmakoer AS p ON p.borger_id = f.borger_id
 LEFT JOIN dim_kommune AS bop ON bop.kommune_kode = f.bopaelskommune_kode
 LEFT JOIN dim_kommune AS arb ON arb.kommune_kode = f.arbejdsstedskommune_kode
