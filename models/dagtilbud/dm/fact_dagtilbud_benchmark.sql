@@ -7,8 +7,12 @@ WITH plads AS (
 ),
 
 pmakoer AS (
+    -- The keyed hash once per person: GROUP BY keeps it inside the aggregate. Over a
+    -- SELECT DISTINCT subquery PostgreSQL pulls this CTE up into the join and hashes every
+    -- output row instead (HMAC-SHA-256 is about 10 µs).
     SELECT barn_id, encode(hmac(barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
-    FROM (SELECT DISTINCT barn_id FROM plads) AS b
+    FROM plads
+    GROUP BY barn_id
 )
 
 SELECT

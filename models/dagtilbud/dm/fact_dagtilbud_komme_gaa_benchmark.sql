@@ -3,10 +3,12 @@
 -- fact_dagtilbud_benchmark. Incremental by range, month for month with the fact.
 --
 -- The hash is computed once per child (dsa.aula_barn), not once per interval: HMAC-SHA-256
--- costs about 10 µs and a child has hundreds of intervals.
+-- costs about 10 µs and a child has hundreds of intervals. GROUP BY keeps it there: a plain
+-- SELECT from aula_barn is pulled up into the join, and the hash runs on every output row.
 WITH pmakoer AS (
     SELECT barn_uuid, encode(hmac(barn_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
     FROM dsa.aula_barn
+    GROUP BY barn_uuid, barn_id
 )
 
 SELECT

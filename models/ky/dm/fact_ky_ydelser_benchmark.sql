@@ -7,8 +7,12 @@ WITH ydelse AS (
 ),
 
 pmakoer AS (
+    -- The keyed hash once per person: GROUP BY keeps it inside the aggregate. Over a
+    -- SELECT DISTINCT subquery PostgreSQL pulls this CTE up into the join and hashes every
+    -- output row instead (HMAC-SHA-256 is about 10 µs).
     SELECT borger_id, encode(hmac(borger_id, current_setting('flis.pseudonym_key'), 'sha256'), 'hex') AS pmakoer_id
-    FROM (SELECT DISTINCT borger_id FROM ydelse) AS b
+    FROM ydelse
+    GROUP BY borger_id
 )
 
 SELECT
