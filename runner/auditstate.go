@@ -43,10 +43,25 @@ func (r *Runner) keepsAuditState() bool {
 }
 
 // prepareAuditState creates the record table, once per run, before anything is published.
+// A warehouse where flis may not create it (no CREATE on the database) still builds: every
+// audit then checks the whole table, and the run says so once.
 func (r *Runner) prepareAuditState(ctx context.Context) error {
 	if !r.keepsAuditState() {
 		return nil
 	}
+	if err := r.createAuditState(ctx); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		r.opts.Emit(Event{Type: "warning", Time: time.Now(), Message: fmt.Sprintf(
+			"warning: %v\n  incremental models are audited over their whole tables in this run "+
+				"(let flis create schema %s, or grant it CREATE on that schema)", err, r.opts.StateSchema)})
+		r.opts.StateSchema = ""
+	}
+	return nil
+}
+
+func (r *Runner) createAuditState(ctx context.Context) error {
 	for _, stmt := range []string{
 		"CREATE SCHEMA IF NOT EXISTS " + pgsql.QuoteIdent(r.opts.StateSchema),
 		`CREATE TABLE IF NOT EXISTS ` + r.auditState() + ` (

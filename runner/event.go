@@ -24,7 +24,7 @@ func (s Status) ok() bool { return s == StatusOK || s == StatusPass || s == Stat
 // Event is one thing that happened in a run. The human output is a rendering of it and
 // `--output json` prints it as is, one object per line.
 type Event struct {
-	Type string    `json:"event"` // run_start, node_start, node_finish, waiting, run_finish
+	Type string    `json:"event"` // run_start, node_start, node_finish, waiting, warning, run_finish
 	Time time.Time `json:"ts"`
 
 	Index int    `json:"index,omitempty"` // 1-based position among the run's nodes

@@ -48,7 +48,7 @@ func (p *Printer) Event(e runner.Event) {
 		return
 	}
 	switch e.Type {
-	case "run_start", "waiting":
+	case "run_start", "waiting", "warning":
 		if e.Message != "" {
 			fmt.Fprintln(p.w, e.Message)
 		}
