@@ -101,8 +101,10 @@ if has b; then
 	timed build_incremental f build --vars "data_tom=$full_tom"
 	# The slowest nodes of the incremental build, for the note.
 	echo "  slowest nodes of the incremental build:"
-	sed -nE 's/^ *[0-9]+ of [0-9]+ +(.*[^ .]) \.+ \[.* in ([0-9.]+)s\]$/\2 \1/p' "$log/build_incremental.log" |
-		sort -rn | head -8 | sed 's/^/    /'
+	# (head closes the pipe early: no pipefail here, or set -e would end the script.)
+	(set +o pipefail
+		sed -nE 's/^ *[0-9]+ of [0-9]+ +(.*[^ .]) \.+ \[.* in ([0-9.]+)s\]$/\2 \1/p' "$log/build_incremental.log" |
+			sort -rn | head -8 | sed 's/^/    /')
 fi
 
 if has c; then
