@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // A data test re-checks by scanning what the warehouse may already enforce: a unique test on
@@ -79,9 +81,18 @@ func Proof(t Test, g Guarantees) (reason string, ok bool) {
 // Equality is the same on both sides because the reader keeps only indexes that compare
 // with the column type's default operator class and the column's own collation.
 func uniqueProof(key []string, g Guarantees) (string, bool) {
+	best := bestUnique(key, g)
+	if best == nil {
+		return "", false
+	}
+	return uniqueReason(*best, key), true
+}
+
+// bestUnique is the key that proves key unique under g, nil if none does.
+func bestUnique(key []string, g Guarantees) *UniqueKey {
 	for _, c := range key {
 		if !g.Columns[c] {
-			return "", false
+			return nil
 		}
 	}
 	var best *UniqueKey
@@ -96,9 +107,10 @@ func uniqueProof(key []string, g Guarantees) (string, bool) {
 			best = u
 		}
 	}
-	if best == nil {
-		return "", false
-	}
+	return best
+}
+
+func uniqueReason(best UniqueKey, key []string) string {
 	what := "unique index"
 	if best.Primary {
 		what = "primary key"
@@ -110,7 +122,7 @@ func uniqueProof(key []string, g Guarantees) (string, bool) {
 	if len(best.Columns) < len(key) {
 		reason += fmt.Sprintf(", a part of the tested key (%s)", strings.Join(key, ", "))
 	}
-	return reason, true
+	return reason
 }
 
 // provesUnique is the condition of uniqueProof for one key.
@@ -163,4 +175,41 @@ func ChangeProof(t Test, g Guarantees) (reason string, ok bool) {
 		return "", false
 	}
 	return reason + ", for changed rows without a NULL key", true
+}
+
+// NullFreeProof finds, for a unique test that Proof cannot prove, a unique index that would
+// prove it if its NULL-able columns held no NULL in the tested rows: model tables made by
+// CREATE TABLE AS carry a unique index but never NOT NULL. The caller runs NullCheckSQL on
+// the returned columns; a check that finds no NULL costs one scan, without the sort or
+// hash of every key the test's GROUP BY needs (46 s against about 3 s on 11.8M rows).
+func NullFreeProof(t Test, g Guarantees) (nullable []string, reason string, ok bool) {
+	if t.Kind != Unique || Validate(t) != nil {
+		return nil, "", false
+	}
+	key := uniqueKey(t)
+	assumed := g
+	assumed.NotNull = make(map[string]bool, len(key))
+	for _, c := range key {
+		assumed.NotNull[c] = true
+	}
+	best := bestUnique(key, assumed)
+	if best == nil {
+		return nil, "", false
+	}
+	for _, c := range best.Columns {
+		if !g.NotNull[c] && !best.NullsNotDistinct {
+			nullable = append(nullable, c)
+		}
+	}
+	return nullable, uniqueReason(*best, key) + ", with no NULL in it", true
+}
+
+// NullCheckSQL returns a query with one boolean: whether a tested row of t has a NULL in
+// one of cols.
+func NullCheckSQL(t Test, cols []string) string {
+	conds := make([]string, len(cols))
+	for i, c := range cols {
+		conds[i] = "flis_t." + pgsql.QuoteIdent(c) + " IS NULL"
+	}
+	return fmt.Sprintf("SELECT EXISTS (SELECT FROM %s AS flis_t WHERE %s)", from(t), strings.Join(conds, " OR "))
 }

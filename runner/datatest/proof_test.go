@@ -1,6 +1,9 @@
 package datatest
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // colSet makes a column set.
 func colSet(cols ...string) map[string]bool {
@@ -226,5 +229,49 @@ func TestChangeProof(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNullFreeProof(t *testing.T) {
+	fakta := Relation{Schema: "dm", Name: "fact_dream"}
+	cols := colSet("borger_id", "uge_start", "status")
+	uidx := UniqueKey{Name: "fact_dream__uidx", Columns: []string{"uge_start", "borger_id"}}
+	for _, c := range []struct {
+		name     string
+		test     Test
+		g        Guarantees
+		nullable []string
+		reason   string
+	}{
+		{"NULL-able columns of the index are to be checked",
+			Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start"}},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			[]string{"uge_start", "borger_id"},
+			"proven by unique index fact_dream__uidx (uge_start, borger_id), with no NULL in it"},
+		{"only those without NOT NULL",
+			Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start", "status"}},
+			Guarantees{Columns: cols, NotNull: colSet("uge_start"), Unique: []UniqueKey{uidx}},
+			[]string{"borger_id"},
+			"proven by unique index fact_dream__uidx (uge_start, borger_id), a part of the tested key (borger_id, uge_start, status), with no NULL in it"},
+		{"an index wider than the key proves nothing",
+			Test{Kind: Unique, Relation: fakta, Column: "borger_id"},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			nil, ""},
+		{"not_null is not its business",
+			Test{Kind: NotNull, Relation: fakta, Column: "borger_id"},
+			Guarantees{Columns: cols, Unique: []UniqueKey{uidx}},
+			nil, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			nullable, reason, ok := NullFreeProof(c.test, c.g)
+			if ok != (c.reason != "") || reason != c.reason || !slices.Equal(nullable, c.nullable) {
+				t.Errorf("NullFreeProof = %q, %q, %t; want %q, %q", nullable, reason, ok, c.nullable, c.reason)
+			}
+		})
+	}
+	got := NullCheckSQL(Test{Kind: Unique, Relation: fakta, Columns: []string{"borger_id", "uge_start"}, Where: "status IS NOT NULL"}, []string{"uge_start", "borger_id"})
+	want := "SELECT EXISTS (SELECT FROM (SELECT * FROM \"dm\".\"fact_dream\" WHERE status IS NOT NULL\n) AS flis_t WHERE flis_t.\"uge_start\" IS NULL OR flis_t.\"borger_id\" IS NULL)"
+	if got != want {
+		t.Errorf("NullCheckSQL:\n got %q\nwant %q", got, want)
 	}
 }
