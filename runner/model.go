@@ -31,7 +31,7 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		}
 		builtins["range_start"] = pgsql.Literal(rangeStart)
 	}
-	if st.Kind == "table" && !st.FullRefresh && m.Materialized == materialize.KindIncremental {
+	if m.Materialized == materialize.KindIncremental && !materialize.RebuildsAll(m, st) {
 		builtins["is_incremental"] = "TRUE"
 	}
 	var smap *compiler.SourceMap
@@ -255,6 +255,14 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 		}
 		if ok {
 			st.RangeMax = v
+		}
+		// The first row too: a range that reaches back past it rebuilds the table.
+		v, ok, err = r.db.ScalarString(ctx, fmt.Sprintf("SELECT min(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), n.Relation.Quoted()))
+		if err != nil {
+			return st, err
+		}
+		if ok {
+			st.RangeMin = v
 		}
 	}
 	return st, nil

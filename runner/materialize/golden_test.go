@@ -157,6 +157,7 @@ var goldenCases = []goldenCase{
 	// incremental: range
 	{name: "range_absent", model: incr(StrategyRange, nil), stageCols: cols3},
 	{name: "range_month_lookback_1", model: incr(StrategyRange, nil), state: existing, stageCols: cols3},
+	{name: "range_covers_table", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.RangeMin = "2024-02-01" }), stageCols: cols3},
 	{name: "range_empty_table", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.RangeMax = "" }), stageCols: cols3},
 	{name: "range_full_refresh", model: incr(StrategyRange, nil), state: stateWith(func(s *State) { s.FullRefresh = true }), stageCols: cols3},
 	{name: "range_week_timestamp", model: incr(StrategyRange, func(m *Model) { m.Range.Granularity = "week"; m.Range.Lookback = 2 }),

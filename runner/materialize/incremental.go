@@ -45,7 +45,7 @@ func incremental(apply strategyFunc) materializer {
 
 // full reports whether this run rebuilds the whole relation.
 func (c *planCtx) full() bool {
-	return c.st.Kind != KindTable || c.st.FullRefresh
+	return RebuildsAll(c.m, c.st)
 }
 
 func (c *planCtx) incrementalBuild() (*BuildPlan, error) {

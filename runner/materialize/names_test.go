@@ -74,6 +74,24 @@ func TestRangeStart(t *testing.T) {
 			t.Errorf("RangeStart(%+v) = %q, %v; want -infinity (full build)", st, got, err)
 		}
 	}
+	// A range reaching back to the table's first row rebuilds the table; one that starts
+	// after it is a change.
+	m.Range.Granularity, m.Range.Lookback = "month", 1
+	for _, c := range []struct {
+		min, want string
+		all       bool
+	}{
+		{"2024-02-01", "-infinity", true},
+		{"2024-02-15 08:00:00", "-infinity", true},
+		{"2024-01-31", "2024-02-01", false},
+		{"", "2024-02-01", false},
+	} {
+		st := State{Kind: KindTable, RangeMax: "2024-03-31", RangeMin: c.min}
+		got, err := RangeStart(m, st)
+		if err != nil || got != c.want || RebuildsAll(m, st) != c.all {
+			t.Errorf("RangeStart with min %q = %q, %v (RebuildsAll %t); want %q (%t)", c.min, got, err, RebuildsAll(m, st), c.want, c.all)
+		}
+	}
 	for _, bad := range []string{"infinity", "2024-13-01", "2024-03-01x", "20240301"} {
 		if _, err := RangeStart(m, State{Kind: KindTable, RangeMax: bad}); err == nil {
 			t.Errorf("RangeMax %q: want an error", bad)

@@ -32,7 +32,27 @@ func RangeStart(m Model, st State) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("model %s: %v", m.ID, err)
 	}
+	if first, err := parseRangeMax(st.RangeMin); err == nil && !first.Before(start) {
+		// The range holds every row: rebuild the table instead (see RebuildsAll).
+		return fullRangeStart, nil
+	}
 	return start.Format(time.DateOnly), nil
+}
+
+// RebuildsAll reports whether a build of incremental model m replaces its whole table
+// rather than applying a change: the table is absent, a view, or full-refreshed, or the
+// range to rebuild starts at or before the table's first row. Deleting and inserting every
+// row of a table costs about twice building it anew (3.3M rows of komme/gå: 139 s against
+// 77 s), and the result is the same. ${is_incremental} is FALSE then.
+func RebuildsAll(m Model, st State) bool {
+	if st.Kind != KindTable || st.FullRefresh {
+		return true
+	}
+	if resolveStrategy(m) != StrategyRange || m.Range == nil {
+		return false
+	}
+	start, err := RangeStart(m, st)
+	return err == nil && start == fullRangeStart
 }
 
 // parseRangeMax reads the date part of a date or timestamp as PostgreSQL prints it (ISO

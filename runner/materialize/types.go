@@ -111,6 +111,7 @@ type State struct {
 	FullRefresh    bool
 	ServerVersion  int    // server_version_num, e.g. 150004
 	RangeMax       string // max(range column) of the existing table as text, "" if empty
+	RangeMin       string // min(range column) of the existing table as text, "" if unknown
 	// StageKeysNotNull is set by the runner before PlanPublish when no stage row has a NULL
 	// in a unique-key column. Keys then match with plain equality, which PostgreSQL can
 	// join through the table's index or a hash on the columns themselves; the NULL-safe
