@@ -111,7 +111,7 @@ if has c; then
 	echo "(c) the same model SQL, serially by psql"
 	"$flis" compile --target psql_bench --vars "data_tom=$full_tom" --project-dir "$proj" >"$log/compile.log" 2>&1
 	# The _psql schemas start empty: a view left by an earlier run would stop psql's DROP TABLE.
-	psql "$FLIS_DSN" -Xq -c "DO \$\$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE '%\\_psql' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END \$\$" >/dev/null
+	psql "$FLIS_DSN" -Xq -c "SET client_min_messages = warning" -c "DO \$\$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE '%\\_psql' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END \$\$" >/dev/null
 	# Seeds are loaded by flis into the _psql schemas (not timed: psql has no CSV loader).
 	"$flis" seed --target psql_bench --project-dir "$proj" >"$log/seed.log" 2>&1
 	sql="$work/psql_models.sql"
