@@ -122,19 +122,8 @@ func (r *Runner) fingerprint(ctx context.Context, q querier, n *compiler.Node) (
 		f := pgsql.QuoteIdent(field)
 		keys := fmt.Sprintf(`SELECT md5(coalesce(string_agg(k, E'\n' ORDER BY k), ''))
 FROM (SELECT DISTINCT %s::text COLLATE "C" AS k FROM %s WHERE %s IS NOT NULL) AS flis_k`, f, to, f)
-		var sum string
-		rows, err := q.Query(ctx, keys)
+		sum, err := queryOne[string](ctx, q, keys)
 		if err != nil {
-			return "", located(n, err)
-		}
-		for rows.Next() {
-			if err := rows.Scan(&sum); err != nil {
-				rows.Close()
-				return "", err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return "", located(n, err)
 		}
 		h.Write([]byte("\x00" + sum))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/flis-dk/flis/compiler"
 	"github.com/flis-dk/flis/compiler/pgsql"
+	"github.com/flis-dk/flis/runner/datatest"
 	"github.com/flis-dk/flis/runner/materialize"
 	"github.com/flis-dk/flis/runner/warehouse"
 )
@@ -188,15 +189,8 @@ func (r *Runner) publish(ctx context.Context, p publishing, e *Event) (err error
 // keysNotNull reports whether no row of stage has a NULL in a key column, which lets the
 // publish match keys with plain equality (materialize.State.StageKeysNotNull).
 func (r *Runner) keysNotNull(ctx context.Context, stage materialize.Relation, key []string) (bool, error) {
-	conds := make([]string, len(key))
-	for i, k := range key {
-		conds[i] = pgsql.QuoteIdent(k) + " IS NULL"
-	}
-	v, _, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT (NOT EXISTS (SELECT FROM %s WHERE %s))::text", stage, strings.Join(conds, " OR ")))
-	if err != nil {
-		return false, err
-	}
-	return v == "true", nil
+	hasNull, err := queryOne[bool](ctx, r.db, datatest.AnyNullSQL(stage.String(), key))
+	return !hasNull, err
 }
 
 // cleanupStage drops a stage that will not be published, whatever kind it is (a view's
@@ -249,20 +243,21 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 			Materialized: v.Materialized, WithNoData: !v.Populated, Options: v.Options, Restore: v.Restore})
 	}
 	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
-		v, ok, err := r.db.ScalarString(ctx, fmt.Sprintf("SELECT max(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), n.Relation.Quoted()))
+		// The last row sets the range; the first tells whether the range reaches back past
+		// it (then the table is rebuilt). One pass reads both.
+		col := pgsql.QuoteIdent(m.Range.Column)
+		rows, err := r.db.Query(ctx, fmt.Sprintf("SELECT coalesce(min(%s)::text, ''), coalesce(max(%s)::text, '') FROM %s", col, col, n.Relation.Quoted()))
 		if err != nil {
 			return st, err
 		}
-		if ok {
-			st.RangeMax = v
+		defer rows.Close()
+		for rows.Next() {
+			if err := rows.Scan(&st.RangeMin, &st.RangeMax); err != nil {
+				return st, err
+			}
 		}
-		// The first row too: a range that reaches back past it rebuilds the table.
-		v, ok, err = r.db.ScalarString(ctx, fmt.Sprintf("SELECT min(%s)::text FROM %s", pgsql.QuoteIdent(m.Range.Column), n.Relation.Quoted()))
-		if err != nil {
+		if err := rows.Err(); err != nil {
 			return st, err
-		}
-		if ok {
-			st.RangeMin = v
 		}
 	}
 	return st, nil

@@ -29,7 +29,6 @@ type DB interface {
 	RelationKind(ctx context.Context, schema, name string) (warehouse.Kind, error)
 	Columns(ctx context.Context, schema, name string) ([]warehouse.Column, error)
 	DependentViews(ctx context.Context, schema, name string) ([]warehouse.View, error)
-	ScalarString(ctx context.Context, sql string) (string, bool, error)
 }
 
 // SeedLoader loads one seed node; the CLI provides it (seeds need a dedicated connection for

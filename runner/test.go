@@ -113,18 +113,8 @@ func (r *Runner) scopable(ctx context.Context, q querier, n *compiler.Node, chan
 	if t.Kind != datatest.Unique {
 		return true
 	}
-	rows, err := q.Query(ctx, datatest.ChangeKeyHasNullSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name}))
-	if err != nil {
-		return false // the whole check will say what is wrong
-	}
-	defer rows.Close()
-	hasNull := true
-	for rows.Next() {
-		if rows.Scan(&hasNull) != nil {
-			return false
-		}
-	}
-	return rows.Err() == nil && !hasNull
+	hasNull, err := queryOne[bool](ctx, q, datatest.ChangeKeyHasNullSQL(t, datatest.Relation{Schema: change.Schema, Name: change.Name}))
+	return err == nil && !hasNull // on an error the whole check says what is wrong
 }
 
 // scopedTest checks test n on the rows of change only (tested relation: the target, in the
@@ -143,7 +133,7 @@ func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q qu
 	if err != nil {
 		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
 	}
-	count, err := countFailures(ctx, q, sql)
+	count, err := queryOne[int64](ctx, q, sql)
 	if err != nil {
 		return failEvent(e, located(n, err))
 	}
@@ -151,20 +141,21 @@ func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q qu
 	return judge(n, e, count)
 }
 
-// countFailures runs a count query and returns its one number.
-func countFailures(ctx context.Context, q querier, sql string) (int64, error) {
-	rows, err := q.Query(ctx, sql)
+// queryOne runs a query that returns one value (a count, a flag, a checksum) and returns it;
+// no row leaves the zero value.
+func queryOne[T any](ctx context.Context, q warehouse.Querier, sql string, args ...any) (T, error) {
+	var v T
+	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
-		return 0, err
+		return v, err
 	}
 	defer rows.Close()
-	var count int64
 	for rows.Next() {
-		if err := rows.Scan(&count); err != nil {
-			return 0, err
+		if err := rows.Scan(&v); err != nil {
+			return v, err
 		}
 	}
-	return count, rows.Err()
+	return v, rows.Err()
 }
 
 // judge sets the status of a test from its count of failing rows.
@@ -198,7 +189,7 @@ func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier,
 	if pe, ok := r.prove(ctx, n, e, q, t); ok {
 		return pe
 	}
-	count, err := countFailures(ctx, q, sql)
+	count, err := queryOne[int64](ctx, q, sql)
 	if err != nil {
 		return failEvent(e, located(n, err))
 	}
@@ -238,18 +229,8 @@ func (r *Runner) prove(ctx context.Context, n *compiler.Node, e Event, q querier
 			return "", false
 		}
 		if len(cols) > 0 {
-			rows, err := q.Query(ctx, datatest.NullCheckSQL(t, cols))
-			if err != nil {
-				return "", false // the scan will report what is wrong
-			}
-			hasNull := true
-			for rows.Next() {
-				if rows.Scan(&hasNull) != nil {
-					hasNull = true
-				}
-			}
-			rows.Close()
-			if rows.Err() != nil || hasNull {
+			// On an error the scan reports what is wrong.
+			if hasNull, err := queryOne[bool](ctx, q, datatest.NullCheckSQL(t, cols)); err != nil || hasNull {
 				return "", false
 			}
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/flis-dk/flis/compiler/pgsql"
 )
 
 // A data test re-checks by scanning what the warehouse may already enforce: a unique test on
@@ -207,9 +205,5 @@ func NullFreeProof(t Test, g Guarantees) (nullable []string, reason string, ok b
 // NullCheckSQL returns a query with one boolean: whether a tested row of t has a NULL in
 // one of cols.
 func NullCheckSQL(t Test, cols []string) string {
-	conds := make([]string, len(cols))
-	for i, c := range cols {
-		conds[i] = "flis_t." + pgsql.QuoteIdent(c) + " IS NULL"
-	}
-	return fmt.Sprintf("SELECT EXISTS (SELECT FROM %s AS flis_t WHERE %s)", from(t), strings.Join(conds, " OR "))
+	return AnyNullSQL(from(t), cols)
 }

@@ -75,10 +75,15 @@ func ScopedCountSQL(t Test, change Relation) (string, error) {
 // NULL in a column of the unique test's key. Such a key can only be judged over the whole
 // table.
 func ChangeKeyHasNullSQL(t Test, change Relation) string {
-	key := uniqueKey(t)
-	conds := make([]string, len(key))
-	for i, k := range key {
-		conds[i] = "flis_c." + pgsql.QuoteIdent(k) + " IS NULL"
+	return AnyNullSQL(change.String(), uniqueKey(t))
+}
+
+// AnyNullSQL returns a query with one boolean: whether some row of from (a relation or a
+// parenthesised query) has a NULL in one of cols.
+func AnyNullSQL(from string, cols []string) string {
+	conds := make([]string, len(cols))
+	for i, c := range cols {
+		conds[i] = "flis_t." + pgsql.QuoteIdent(c) + " IS NULL"
 	}
-	return fmt.Sprintf("SELECT EXISTS (SELECT FROM %s AS flis_c WHERE %s)", change, strings.Join(conds, " OR "))
+	return fmt.Sprintf("SELECT EXISTS (SELECT FROM %s AS flis_t WHERE %s)", from, strings.Join(conds, " OR "))
 }
