@@ -107,10 +107,14 @@ func lowerASCII(s string) string {
 // Tokenize splits src into tokens by PostgreSQL's lexical rules (standard_conforming_strings
 // on), comments included, whitespace dropped.
 func Tokenize(src string) ([]Token, error) {
-	toks := make([]Token, 0, len(src)/4+1)
-	for i := 0; i < len(src); {
-		c := src[i]
-		if isSpace(c) {
+	return scanTokens(src, make([]Token, 0, len(src)/4+1), -1, true)
+}
+
+// scanTokens appends src's tokens to toks until it holds limit of them (all when limit < 0);
+// comments are kept only with comments.
+func scanTokens(src string, toks []Token, limit int, comments bool) ([]Token, error) {
+	for i := 0; i < len(src) && (limit < 0 || len(toks) < limit); {
+		if isSpace(src[i]) {
 			i++
 			continue
 		}
@@ -121,7 +125,9 @@ func Tokenize(src string) ([]Token, error) {
 		if kind == Ident && isReserved(src[i:end]) {
 			kind = Keyword
 		}
-		toks = append(toks, Token{Kind: kind, Text: src[i:end], Off: i, End: end})
+		if comments || kind != Comment {
+			toks = append(toks, Token{Kind: kind, Text: src[i:end], Off: i, End: end})
+		}
 		i = end
 	}
 	return toks, nil
