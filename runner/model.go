@@ -56,6 +56,14 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 			e.Rows = rows
 		}
 	}
+	if bp.Rows.Name != "" {
+		// A partitioned full build: the rows are in; spread them over one partition per
+		// period, which only now are known.
+		if err := r.partitionStage(ctx, m, &st, bp); err != nil {
+			r.cleanupStage(bp)
+			return failEvent(e, err)
+		}
+	}
 	var stageCols []materialize.Column
 	if bp.Stage.Name != "" {
 		cols, err := r.db.Columns(ctx, bp.Stage.Schema, bp.Stage.Name)
@@ -82,6 +90,12 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	}
 	if bp.AuditPhase == materialize.AuditInPublish && len(m.UniqueKey) > 0 {
 		if st.StageKeysNotNull, err = r.keysNotNull(ctx, bp.Stage, m.UniqueKey); err != nil {
+			r.cleanupStage(bp)
+			return failEvent(e, err)
+		}
+	}
+	if bp.AuditPhase == materialize.AuditInPublish && m.PartitionBy != nil {
+		if err := r.readPeriods(ctx, m, &st, bp.Stage); err != nil {
 			r.cleanupStage(bp)
 			return failEvent(e, err)
 		}
@@ -207,6 +221,9 @@ func (r *Runner) cleanupStage(bp *materialize.BuildPlan) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	r.db.Exec(ctx, d.DropIfExists(bp.Stage))
+	if bp.Rows.Name != "" {
+		r.db.Exec(ctx, d.DropIfExists(bp.Rows))
+	}
 }
 
 // state reads what the warehouse holds for the model's relation.
@@ -241,6 +258,11 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 		st.DependentViews = append(st.DependentViews, materialize.View{
 			Relation: materialize.Relation{Schema: v.Schema, Name: v.Name}, Definition: v.Definition,
 			Materialized: v.Materialized, WithNoData: !v.Populated, Options: v.Options, Restore: v.Restore})
+	}
+	if st.Kind == "table" {
+		if err := r.readPartitions(ctx, n, &st); err != nil {
+			return st, err
+		}
 	}
 	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
 		// The last row sets the range; the first tells whether the range reaches back past
@@ -376,6 +398,9 @@ func toModel(n *compiler.Node) materialize.Model {
 		OnSchemaChange: c.OnSchemaChange}
 	if c.Range != nil {
 		m.Range = &materialize.Range{Column: c.Range.Column, Granularity: c.Range.Granularity, Lookback: c.Range.Lookback}
+	}
+	if c.PartitionBy != nil {
+		m.PartitionBy = &materialize.Partitioning{Column: c.PartitionBy.Column, Granularity: c.PartitionBy.Granularity}
 	}
 	for _, i := range c.Indexes {
 		m.Indexes = append(m.Indexes, materialize.Index{Columns: i.Columns, Unique: i.Unique})

@@ -212,6 +212,9 @@ func (r *Runner) prepare(ctx context.Context, nodes []string) error {
 		n := r.res.Nodes[id]
 		if (n.Kind == compiler.KindModel || n.Kind == compiler.KindSeed) && n.Relation.Schema != "" {
 			schemas[n.Relation.Schema] = true
+			if n.Model != nil && n.Model.Config.PartitionBy != nil {
+				schemas[materialize.PartitionSchema(n.Relation.Schema)] = true
+			}
 		}
 	}
 	if r.opts.StoreFailures && r.opts.AuditSchema != "" {

@@ -145,17 +145,29 @@ func (r *Runner) scopedTest(ctx context.Context, n *compiler.Node, e Event, q qu
 // no row leaves the zero value.
 func queryOne[T any](ctx context.Context, q warehouse.Querier, sql string, args ...any) (T, error) {
 	var v T
+	all, err := queryAll[T](ctx, q, sql, args...)
+	if len(all) > 0 {
+		v = all[len(all)-1]
+	}
+	return v, err
+}
+
+// queryAll reads the single column of every row of a query.
+func queryAll[T any](ctx context.Context, q warehouse.Querier, sql string, args ...any) ([]T, error) {
 	rows, err := q.Query(ctx, sql, args...)
 	if err != nil {
-		return v, err
+		return nil, err
 	}
 	defer rows.Close()
+	var out []T
 	for rows.Next() {
+		var v T
 		if err := rows.Scan(&v); err != nil {
-			return v, err
+			return out, err
 		}
+		out = append(out, v)
 	}
-	return v, rows.Err()
+	return out, rows.Err()
 }
 
 // judge sets the status of a test from its count of failing rows.

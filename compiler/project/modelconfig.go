@@ -10,10 +10,11 @@ import (
 
 var (
 	modelConfigKeys = []string{"materialized", "schema", "alias", "tags", "unique_key",
-		"incremental_strategy", "range", "on_schema_change", "indexes", "grants"}
+		"incremental_strategy", "range", "partition_by", "on_schema_change", "indexes", "grants"}
 	// A folder cannot set alias: every model under it would get the same relation name.
 	treeModelKeys = plusKeys(without(modelConfigKeys, "alias"))
 	rangeKeys     = []string{"column", "granularity", "lookback"}
+	partitionKeys = []string{"column", "granularity"}
 	indexKeys     = []string{"columns", "unique"}
 	grantKeys     = []string{"role", "except"}
 )
@@ -43,6 +44,7 @@ type modelLayer struct {
 	tags                                                  []string
 	uniqueKey                                             []string
 	rng                                                   *RangeConfig
+	partition                                             *PartitionConfig
 	indexes                                               []IndexConfig
 	grants                                                []GrantConfig
 	set                                                   map[string]diag.Pos
@@ -125,6 +127,12 @@ func (d *dec) modelConfigKey(key string, k, v *yaml.Node, l *modelLayer, allowed
 			return
 		}
 		l.rng = r
+	case "partition_by":
+		p, ok := d.decodePartition(k, v)
+		if !ok {
+			return
+		}
+		l.partition = p
 	case "indexes":
 		var idx []IndexConfig
 		ok := d.seq(key, v, func(it *yaml.Node) {
@@ -204,6 +212,47 @@ func (d *dec) decodeRange(v *yaml.Node) (*RangeConfig, bool) {
 	return r, ok
 }
 
+// decodePartition decodes partition_by. The column is checked here rather than in
+// checkModelConfig because, unlike range.column, it is needed whatever else is set: one error
+// at the place it was written, not one per model a folder-wide partition_by reaches.
+func (d *dec) decodePartition(k, v *yaml.Node) (*PartitionConfig, bool) {
+	p := &PartitionConfig{}
+	good, colSeen := true, false
+	ok := d.mapping(v, "partition_by", partitionKeys, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "column":
+			var named bool
+			colSeen = true
+			p.Column, named = d.name("partition_by column", v)
+			good = good && named
+		case "granularity":
+			s, named := d.name("partition_by granularity", v)
+			if named && !contains(Granularities, s) {
+				d.errorf(d.deref(v), didYouMeanOr(s, Granularities, "one of: "+strings.Join(Granularities, ", ")),
+					"unknown partition_by granularity %q", s)
+				named = false
+			}
+			good = good && named
+			p.Granularity = s
+		}
+	})
+	if !ok {
+		return nil, false
+	}
+	if !colSeen {
+		// A column given but empty or not a string has had its own error, at the value.
+		d.errorf(k, "write partition_by: {column: uge_start, granularity: month}", "partition_by needs a column")
+		return nil, false
+	}
+	if !good || p.Column == "" {
+		return nil, false
+	}
+	if p.Granularity == "" {
+		p.Granularity = DefaultGranularity
+	}
+	return p, true
+}
+
 // resolveModelConfig applies the layers (folder tree, root first, then the sidecar) onto the
 // built-in defaults and fills the defaults that depend on other keys.
 func resolveModelConfig(layers []*modelLayer) ModelConfig {
@@ -227,6 +276,10 @@ func resolveModelConfig(layers []*modelLayer) ModelConfig {
 		if l.rng != nil {
 			rc := *l.rng
 			c.Range = &rc
+		}
+		if l.partition != nil {
+			pc := *l.partition
+			c.PartitionBy = &pc
 		}
 		if l.indexes != nil {
 			c.Indexes = l.indexes
@@ -315,11 +368,49 @@ func checkModelConfig(m *Model) diag.List {
 			}
 		}
 	}
+	ds.Append(checkPartition(m, inSidecar("partition_by")))
 	if c.Materialized != "table" && c.Materialized != "incremental" {
 		c.Indexes = nil
 	}
 	if c.Materialized == "ephemeral" {
 		c.Grants = nil
+	}
+	return ds
+}
+
+// checkPartition checks partition_by against the rest of the config. PostgreSQL refuses a
+// unique constraint or index on a partitioned table that lacks the partition column, so a
+// unique_key or unique index without it would fail at the first build; say so now, at
+// partition_by. A folder-wide partition_by is dropped by the models that are not incremental,
+// like indexes; written in a sidecar it is a mistake. Names compare exactly: the runner quotes
+// them, so Uge_start and uge_start are different columns.
+func checkPartition(m *Model, inSidecar bool) diag.List {
+	var ds diag.List
+	c := &m.Config
+	if c.PartitionBy == nil {
+		return nil
+	}
+	at := c.Pos["partition_by"]
+	if c.Materialized != "incremental" {
+		if inSidecar {
+			ds.Add(diag.Errorf(at, "model %s: partition_by needs an incremental model, not %s", m.Name, c.Materialized).
+				WithHint("set materialized: incremental, or remove partition_by"))
+		}
+		c.PartitionBy = nil
+		return ds
+	}
+	col := c.PartitionBy.Column
+	if len(c.UniqueKey) > 0 && !contains(c.UniqueKey, col) {
+		ds.Add(diag.Errorf(at, "model %s: partition_by column %s is not in unique_key [%s]",
+			m.Name, col, strings.Join(c.UniqueKey, ", ")).
+			WithHint("PostgreSQL requires the partition column in every unique key of a partitioned table: add %s to unique_key", col))
+	}
+	for _, ix := range c.Indexes {
+		if ix.Unique && !contains(ix.Columns, col) {
+			ds.Add(diag.Errorf(at, "model %s: partition_by column %s is not in unique index [%s]",
+				m.Name, col, strings.Join(ix.Columns, ", ")).
+				WithHint("PostgreSQL requires the partition column in every unique key of a partitioned table: add %s to the index's columns", col))
+		}
 	}
 	return ds
 }

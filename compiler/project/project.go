@@ -42,8 +42,9 @@ var (
 //	Project{Root, Config, Models, Seeds, Sources, Tests, Files}
 //	Model{Name, Area, Path, YAMLPath, SQL, Hash, Description, Config, Columns, Tests, DependsOn, Pos}
 //	ModelConfig{Materialized, Schema, Alias, Tags, UniqueKey, IncrementalStrategy,
-//	            OnSchemaChange, Range, Indexes, Grants, Pos}
-//	RangeConfig{Column, Granularity, Lookback}; IndexConfig{Columns, Unique}; GrantConfig{Role, Except}
+//	            OnSchemaChange, Range, PartitionBy, Indexes, Grants, Pos}
+//	RangeConfig{Column, Granularity, Lookback}; PartitionConfig{Column, Granularity}
+//	IndexConfig{Columns, Unique}; GrantConfig{Role, Except}
 //	Column{Name, Description, Type, Tests, Pos}
 //	TestSpec{Kind, Name, Column, Args, Severity, Where, Pos}
 //	SourceTable{Source, Name, Area, Description, Path, Columns, Freshness, Tests, Pos}
@@ -102,11 +103,12 @@ type ModelConfig struct {
 	UniqueKey    []string `json:"unique_key,omitempty"`
 	// IncrementalStrategy is set for incremental models: explicitly, or "delete+insert" when a
 	// unique_key is given and "append" otherwise (as dbt-postgres does).
-	IncrementalStrategy string        `json:"incremental_strategy,omitempty"`
-	OnSchemaChange      string        `json:"on_schema_change,omitempty"` // "fail" by default for incremental models
-	Range               *RangeConfig  `json:"range,omitempty"`
-	Indexes             []IndexConfig `json:"indexes,omitempty"`
-	Grants              []GrantConfig `json:"grants,omitempty"`
+	IncrementalStrategy string           `json:"incremental_strategy,omitempty"`
+	OnSchemaChange      string           `json:"on_schema_change,omitempty"` // "fail" by default for incremental models
+	Range               *RangeConfig     `json:"range,omitempty"`
+	PartitionBy         *PartitionConfig `json:"partition_by,omitempty"` // incremental models only
+	Indexes             []IndexConfig    `json:"indexes,omitempty"`
+	Grants              []GrantConfig    `json:"grants,omitempty"`
 	// Pos records, for each config key that was set ("materialized", "tags", ...), where
 	// the value that won was written: flis.yaml for the folder tree, else the sidecar.
 	Pos map[string]diag.Pos `json:"pos,omitempty"`
@@ -118,6 +120,13 @@ type RangeConfig struct {
 	Column      string `json:"column"`
 	Granularity string `json:"granularity"`
 	Lookback    int    `json:"lookback"`
+}
+
+// PartitionConfig makes an incremental model a PostgreSQL RANGE-partitioned table with one
+// partition per Granularity period of Column (always set; "month" by default).
+type PartitionConfig struct {
+	Column      string `json:"column"`
+	Granularity string `json:"granularity"`
 }
 
 // IndexConfig is one index built on a table or incremental model.

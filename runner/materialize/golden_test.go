@@ -64,6 +64,38 @@ func incr(strategy string, f func(*Model)) Model {
 	})
 }
 
+// parted is incr with partition_by maaned by month and a unique index on the key.
+func parted(strategy string, f func(*Model)) Model {
+	return incr(strategy, func(m *Model) {
+		m.PartitionBy = &Partitioning{Column: "maaned", Granularity: "month"}
+		m.Indexes = []Index{{Columns: []string{"maaned", "sag_id"}, Unique: strategy != StrategyAppend}}
+		if f != nil {
+			f(m)
+		}
+	})
+}
+
+// partedState is an existing table partitioned by month, January to March 2024 plus a
+// DEFAULT partition.
+func partedState(f func(*State)) State {
+	return stateWith(func(s *State) {
+		s.StageKeysNotNull = true
+		s.PartitionedBy = "maaned"
+		s.RangeMin = "2024-01-01"
+		s.PartitionToken = "t2"
+		p := func(name, from, to string) Partition { return Partition{Relation: dm(name), From: from, To: to} }
+		s.Partitions = []Partition{
+			p("fact_ky_sager__flis_p20240101_t1", "2024-01-01", "2024-02-01"),
+			p("fact_ky_sager__flis_p20240201_t1", "2024-02-01", "2024-03-01"),
+			p("fact_ky_sager__flis_p20240301_t1", "2024-03-01", "2024-04-01"),
+			p("fact_ky_sager__flis_pdefault_t1", "", ""),
+		}
+		if f != nil {
+			f(s)
+		}
+	})
+}
+
 func kind(k string, f func(*Model)) Model {
 	return with(facts, func(m *Model) {
 		m.Materialized = k
@@ -163,6 +195,38 @@ var goldenCases = []goldenCase{
 	{name: "range_week_timestamp", model: incr(StrategyRange, func(m *Model) { m.Range.Granularity = "week"; m.Range.Lookback = 2 }),
 		state: stateWith(func(s *State) { s.RangeMax = "2024-03-31 23:59:59+02" }), stageCols: cols3},
 	{name: "range_column_missing", model: incr(StrategyRange, func(m *Model) { m.Range.Column = "periode" }), state: existing, stageCols: cols3},
+	// partitioned (partition_by)
+	{name: "partitioned_absent", model: parted(StrategyDeleteInsert, nil),
+		state: State{StagePeriods: []string{"2024-03-01", "2024-01-01", "", "2024-02-01"}, PartitionToken: "t1"}, stageCols: cols3},
+	{name: "partitioned_delete_insert", model: parted(StrategyDeleteInsert, nil), state: partedState(func(s *State) {
+		s.StagePeriods = []string{"2024-03-01", "2024-04-01"}
+	}), stageCols: cols3},
+	{name: "partitioned_delete_insert_null_period", model: parted(StrategyDeleteInsert, nil), state: partedState(func(s *State) {
+		s.StagePeriods = []string{"", "2024-02-01"}
+	}), stageCols: cols3},
+	{name: "partitioned_range", model: parted(StrategyRange, nil), state: partedState(func(s *State) {
+		// lookback 1 from 2024-03-31: February and March are rebuilt; the stage has no
+		// March rows any more, so March's partition is dropped.
+		s.StagePeriods = []string{"2024-02-01"}
+	}), stageCols: cols3},
+	{name: "partitioned_range_week_in_month", model: parted(StrategyRange, func(m *Model) { m.Range.Granularity = "week"; m.Range.Lookback = 0 }),
+		state: partedState(func(s *State) { s.StagePeriods = []string{"2024-03-01"} }), stageCols: cols3},
+	{name: "partitioned_append", model: parted(StrategyAppend, nil), state: partedState(func(s *State) {
+		s.StagePeriods = []string{"2024-03-01", "2024-04-01"}
+	}), stageCols: cols3},
+	{name: "partitioned_schema_change", model: parted(StrategyDeleteInsert, func(m *Model) { m.OnSchemaChange = SchemaChangeAppend }),
+		state:     partedState(func(s *State) { s.StagePeriods = []string{"2024-03-01"} }),
+		stageCols: append(cols3, Column{"ny", "integer"})},
+	{name: "partitioned_from_plain_table", model: parted(StrategyDeleteInsert, nil),
+		state: stateWith(func(s *State) { s.StagePeriods = []string{"2024-03-01"}; s.PartitionToken = "t2" }), stageCols: cols3},
+	{name: "partitioned_granularity_changed", model: parted(StrategyDeleteInsert, func(m *Model) { m.PartitionBy.Granularity = "quarter" }),
+		state: partedState(func(s *State) { s.StagePeriods = []string{"2024-01-01"} }), stageCols: cols3},
+	{name: "unpartitioned_from_partitioned", model: incr(StrategyDeleteInsert, nil), state: partedState(nil), stageCols: cols3},
+	{name: "error_partition_column_not_in_key", model: parted(StrategyDeleteInsert, func(m *Model) { m.UniqueKey = []string{"sag_id"} })},
+	{name: "error_partition_column_not_in_unique_index", model: parted(StrategyAppend, func(m *Model) {
+		m.Indexes = []Index{{Columns: []string{"sag_id"}, Unique: true}}
+	})},
+	{name: "error_partition_on_table", model: kind(KindTable, func(m *Model) { m.PartitionBy = &Partitioning{Column: "maaned", Granularity: "month"} })},
 	// errors
 	{name: "error_unknown_kind", model: kind("materialized_view", nil)},
 	{name: "error_unknown_strategy", model: incr("upsert", nil)},
@@ -194,6 +258,14 @@ func render(c goldenCase) string {
 	}
 	b.WriteString("\n")
 	writeStatements(&b, bp.Statements)
+	if bp.Rows.Name != "" {
+		fmt.Fprintf(&b, "-- partitioned stage from %s, periods %q --\n", bp.Rows, c.state.StagePeriods)
+		stmts, err := c.planner.PlanPartitionedStage(c.model, c.state)
+		if err != nil {
+			return b.String() + "-- error --\n" + err.Error() + "\n"
+		}
+		writeStatements(&b, stmts)
+	}
 	pp, err := c.planner.PlanPublish(c.model, c.state, c.stageCols)
 	if err != nil {
 		return b.String() + "-- publish error --\n" + err.Error() + "\n"

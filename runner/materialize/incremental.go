@@ -24,6 +24,9 @@ func incremental(apply strategyFunc) materializer {
 		build: func(c *planCtx) (*BuildPlan, error) {
 			if c.full() {
 				bp := c.fullBuild(KindIncremental)
+				if c.m.PartitionBy != nil {
+					bp = c.partitionedFullBuild(KindIncremental)
+				}
 				if c.strategy == StrategyRange {
 					bp.RangeStart = fullRangeStart
 				}
@@ -87,6 +90,11 @@ func (c *planCtx) checkIncrementalColumns(stageCols []Column) error {
 			return err
 		}
 	}
+	if c.m.PartitionBy != nil {
+		if err := needColumns(c.m.ID, "partition_by.column", []string{c.m.PartitionBy.Column}, stageCols); err != nil {
+			return err
+		}
+	}
 	for _, ix := range c.m.Indexes {
 		if err := needColumns(c.m.ID, "indexes", ix.Columns, stageCols); err != nil {
 			return err
@@ -113,7 +121,15 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 	}
 	stmts := []string{c.lockTimeout()}
 	stmts = append(stmts, change...)
-	stmts = append(stmts, apply(c, cols)...)
+	if c.m.PartitionBy != nil {
+		applied, err := c.partitionedApply(apply, cols, final)
+		if err != nil {
+			return nil, err
+		}
+		stmts = append(stmts, applied...)
+	} else {
+		stmts = append(stmts, apply(c, cols)...)
+	}
 	// Indexes added to the config since the table was created; existing ones are kept.
 	for _, ix := range c.m.Indexes {
 		stmts = append(stmts, createIndex(ix, indexName(c.m.Relation, ix), c.m.Relation, true))

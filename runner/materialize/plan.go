@@ -33,6 +33,9 @@ type BuildPlan struct {
 	Full       bool
 	Stage      Relation
 	Statements []string
+	// Rows, for a full build of a partitioned model, is where the statements write the
+	// model's rows; the runner then reads their periods and runs PlanPartitionedStage.
+	Rows Relation
 	// RangeStart is the value of ${range_start} for range incrementals (see RangeStart).
 	RangeStart    string
 	AuditRelation Relation

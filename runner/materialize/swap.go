@@ -268,7 +268,10 @@ func createIndex(ix Index, name string, on Relation, ifNotExists bool) string {
 	if ifNotExists {
 		b.WriteString("IF NOT EXISTS ")
 	}
-	fmt.Fprintf(&b, "%s ON %s (%s)", pgsql.QuoteIdent(name), on, quoteList(ix.Columns, ""))
+	if name != "" { // unnamed: PostgreSQL picks a free name
+		b.WriteString(pgsql.QuoteIdent(name) + " ")
+	}
+	fmt.Fprintf(&b, "ON %s (%s)", on, quoteList(ix.Columns, ""))
 	return b.String()
 }
 

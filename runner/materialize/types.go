@@ -71,6 +71,8 @@ type Model struct {
 	OnSchemaChange string
 	Indexes        []Index
 	Grants         []Grant
+	// PartitionBy makes an incremental model's table RANGE-partitioned (partition.go).
+	PartitionBy *Partitioning
 	// NoAudits says the runner will run no audits on this build. A new view then needs no
 	// stage: nothing tests it before publishing, and nothing readers see exists yet.
 	NoAudits bool
@@ -118,6 +120,17 @@ type State struct {
 	// match must compute a jsonb key for every row of the target (28 s against 14 s for
 	// deleting 1.6M of 11.8M rows).
 	StageKeysNotNull bool
+	// PartitionedBy is the column the existing table is RANGE-partitioned by, "" when it
+	// is not partitioned, "?" when it is partitioned some other way.
+	PartitionedBy string
+	// Partitions are the existing table's partitions.
+	Partitions []Partition
+	// StagePeriods are set by the runner for a partitioned model before the partitioned
+	// stage (full build) or the publish (incremental) is planned: the distinct periods of
+	// the rows written (PeriodsSQL), "" for rows whose column is NULL.
+	StagePeriods []string
+	// PartitionToken, set with StagePeriods, makes the names of new partitions unique.
+	PartitionToken string
 }
 
 // Materializations, strategies and schema-change policies.

@@ -88,6 +88,9 @@ func validate(m Model) error {
 		if m.Range != nil {
 			return bad("range", "only range incremental models have a range", "set on a %s model", m.Materialized)
 		}
+		if m.PartitionBy != nil {
+			return bad("partition_by", "set materialized: incremental, or remove partition_by", "set on a %s model", m.Materialized)
+		}
 	}
 	if (m.Materialized == KindView || m.Materialized == KindEphemeral) && len(m.Indexes) > 0 {
 		return bad("indexes", "indexes need a table or incremental model", "a %s cannot have indexes", m.Materialized)
@@ -122,6 +125,9 @@ func validate(m Model) error {
 			return bad(fmt.Sprintf("indexes[%d]", i), "", "the same index as indexes[%d]", j)
 		}
 		seen[name] = i
+	}
+	if err := validatePartitioning(m, bad); err != nil {
+		return err
 	}
 	for i, g := range m.Grants {
 		if strings.TrimSpace(g.Role) == "" {
@@ -160,6 +166,32 @@ func validateStrategy(m Model, bad func(field, hint, format string, args ...any)
 		}
 		if m.Range.Lookback < 0 {
 			return bad("range.lookback", "0 rebuilds only the latest period", "must not be negative, got %d", m.Range.Lookback)
+		}
+	}
+	return nil
+}
+
+// validatePartitioning checks partition_by. PostgreSQL requires the partition column in
+// every unique index of a partitioned table, so it must be in the unique key and in every
+// unique index; a key without it could not be enforced per partition.
+func validatePartitioning(m Model, bad func(field, hint, format string, args ...any) error) error {
+	p := m.PartitionBy
+	if p == nil {
+		return nil
+	}
+	if p.Column == "" {
+		return bad("partition_by.column", "e.g. partition_by: {column: maaned, granularity: month}", "missing")
+	}
+	if !slices.Contains(granularities, p.Granularity) {
+		return bad("partition_by.granularity", "one of "+strings.Join(granularities, ", "), "unknown granularity %q", p.Granularity)
+	}
+	hint := "PostgreSQL requires the partition column in every unique key of a partitioned table: add " + p.Column
+	if len(m.UniqueKey) > 0 && !slices.Contains(m.UniqueKey, p.Column) {
+		return bad("partition_by.column", hint+" to unique_key", "column %q is not in unique_key [%s]", p.Column, strings.Join(m.UniqueKey, ", "))
+	}
+	for i, ix := range m.Indexes {
+		if ix.Unique && !slices.Contains(ix.Columns, p.Column) {
+			return bad(fmt.Sprintf("indexes[%d].columns", i), hint+" to the index", "column %q is not in this unique index", p.Column)
 		}
 	}
 	return nil
