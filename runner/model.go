@@ -24,6 +24,9 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 	if err != nil {
 		return failEvent(e, err)
 	}
+	if m.PartitionBy != nil {
+		st.PartitionToken = partitionToken(st.Partitions)
+	}
 	builtins := map[string]string{"is_incremental": "FALSE"}
 	if m.Range != nil && m.Materialized == materialize.KindIncremental {
 		rangeStart, err := materialize.RangeStart(m, st)
@@ -56,9 +59,9 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 			e.Rows = rows
 		}
 	}
-	if bp.Rows.Name != "" {
-		// A partitioned full build: the rows are in; spread them over one partition per
-		// period, which only now are known.
+	if bp.DefaultPartition.Name != "" {
+		// A partitioned full build: the rows are in; give the periods that were not
+		// foreseen partitions of their own.
 		if err := r.partitionStage(ctx, m, &st, bp); err != nil {
 			r.cleanupStage(bp)
 			return failEvent(e, err)
@@ -229,6 +232,7 @@ func (r *Runner) cleanupStage(bp *materialize.BuildPlan) {
 // state reads what the warehouse holds for the model's relation.
 func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Model) (materialize.State, error) {
 	st := materialize.State{FullRefresh: r.opts.FullRefresh, ServerVersion: r.version}
+
 	kind, err := r.db.RelationKind(ctx, n.Relation.Schema, n.Relation.Name)
 	if err != nil {
 		return st, err

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/flis-dk/flis/compiler"
 	"github.com/flis-dk/flis/runner/materialize"
@@ -62,8 +64,7 @@ ORDER BY 3`
 // rangeBound reads pg_get_expr of a partition bound over a date column.
 var rangeBound = regexp.MustCompile(`^FOR VALUES FROM \('(\d{4}-\d{2}-\d{2})(?: 00:00:00)?'\) TO \('(\d{4}-\d{2}-\d{2})(?: 00:00:00)?'\)$`)
 
-// readPeriods sets st.StagePeriods to the periods of rel's rows, and a fresh
-// st.PartitionToken for the partitions the plan creates.
+// readPeriods sets st.StagePeriods to the periods of rel's rows.
 func (r *Runner) readPeriods(ctx context.Context, m materialize.Model, st *materialize.State, rel materialize.Relation) error {
 	periods, err := queryAll[*string](ctx, r.db, materialize.PeriodsSQL(m, rel))
 	if err != nil {
@@ -77,15 +78,26 @@ func (r *Runner) readPeriods(ctx context.Context, m materialize.Model, st *mater
 		}
 		st.StagePeriods = append(st.StagePeriods, *p)
 	}
-	var b [3]byte
-	rand.Read(b[:])
-	st.PartitionToken = hex.EncodeToString(b[:])
 	return nil
 }
 
-// partitionStage turns a full build's rows table into the partitioned stage.
+// partitionToken returns a fresh token for the names of the partitions one build creates,
+// one that no existing partition's name ends with.
+func partitionToken(existing []materialize.Partition) string {
+	for {
+		var b [3]byte
+		rand.Read(b[:])
+		token := hex.EncodeToString(b[:])
+		if !slices.ContainsFunc(existing, func(p materialize.Partition) bool { return strings.HasSuffix(p.Relation.Name, "_"+token) }) {
+			return token
+		}
+	}
+}
+
+// partitionStage finishes a partitioned full build: partitions for the periods that landed
+// in the DEFAULT partition, indexes, statistics.
 func (r *Runner) partitionStage(ctx context.Context, m materialize.Model, st *materialize.State, bp *materialize.BuildPlan) error {
-	if err := r.readPeriods(ctx, m, st, bp.Rows); err != nil {
+	if err := r.readPeriods(ctx, m, st, bp.DefaultPartition); err != nil {
 		return err
 	}
 	stmts, err := r.planner.PlanPartitionedStage(m, *st)

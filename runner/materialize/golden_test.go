@@ -198,6 +198,10 @@ var goldenCases = []goldenCase{
 	// partitioned (partition_by)
 	{name: "partitioned_absent", model: parted(StrategyDeleteInsert, nil),
 		state: State{StagePeriods: []string{"2024-03-01", "2024-01-01", "", "2024-02-01"}, PartitionToken: "t1"}, stageCols: cols3},
+	{name: "partitioned_full_refresh_new_month", model: parted(StrategyDeleteInsert, nil),
+		state: partedState(func(s *State) { s.FullRefresh = true; s.StagePeriods = []string{"2024-04-01"} }), stageCols: cols3},
+	{name: "partitioned_full_refresh_foreseen", model: parted(StrategyRange, nil),
+		state: partedState(func(s *State) { s.FullRefresh = true; s.StagePeriods = nil }), stageCols: cols3},
 	{name: "partitioned_delete_insert", model: parted(StrategyDeleteInsert, nil), state: partedState(func(s *State) {
 		s.StagePeriods = []string{"2024-03-01", "2024-04-01"}
 	}), stageCols: cols3},
@@ -258,8 +262,8 @@ func render(c goldenCase) string {
 	}
 	b.WriteString("\n")
 	writeStatements(&b, bp.Statements)
-	if bp.Rows.Name != "" {
-		fmt.Fprintf(&b, "-- partitioned stage from %s, periods %q --\n", bp.Rows, c.state.StagePeriods)
+	if bp.DefaultPartition.Name != "" {
+		fmt.Fprintf(&b, "-- partitioned stage: periods %q in %s --\n", c.state.StagePeriods, bp.DefaultPartition)
 		stmts, err := c.planner.PlanPartitionedStage(c.model, c.state)
 		if err != nil {
 			return b.String() + "-- error --\n" + err.Error() + "\n"

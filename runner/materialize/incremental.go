@@ -23,10 +23,10 @@ func incremental(apply strategyFunc) materializer {
 	return materializer{
 		build: func(c *planCtx) (*BuildPlan, error) {
 			if c.full() {
-				bp := c.fullBuild(KindIncremental)
 				if c.m.PartitionBy != nil {
-					bp = c.partitionedFullBuild(KindIncremental)
+					return c.partitionedFullBuild(KindIncremental)
 				}
+				bp := c.fullBuild(KindIncremental)
 				if c.strategy == StrategyRange {
 					bp.RangeStart = fullRangeStart
 				}

@@ -144,33 +144,56 @@ func (c *planCtx) bound(from string) (string, error) {
 	return fmt.Sprintf("FOR VALUES FROM (%s) TO (%s)", pgsql.QuoteString(from), pgsql.QuoteString(to)), nil
 }
 
-// rowsRelation is where a full build of a partitioned model writes the query's result
-// before it is spread over the partitions: the periods are only known once it is there.
+// rowsRelation is where a partitioned full build moves the rows that fell into the DEFAULT
+// partition while their periods' partitions are created.
 func rowsRelation(r Relation) Relation {
-	return Relation{Schema: r.Schema, Name: derivedName(r.Name, "__flis_rows")}
+	return Relation{Schema: PartitionSchema(r.Schema), Name: derivedName(r.Name, "__flis_rows")}
 }
 
-// partitionedFullBuild is fullBuild for a partitioned model, up to the rows table. The rows
-// table is UNLOGGED: it lives for one build, so writing it twice to the WAL buys nothing.
-func (c *planCtx) partitionedFullBuild(kind string) *BuildPlan {
+// partitionedFullBuild is fullBuild for a partitioned model. The periods of the rows are
+// only known once they are written, so the stage starts with a partition for every period
+// the existing table has, plus a DEFAULT partition; the model's rows are written once,
+// straight into their partitions. Rows of a period not seen before land in the DEFAULT
+// partition, and PlanPartitionedStage moves them out. A first build writes everything
+// there and moves it once; a full refresh of an existing table, almost nothing.
+func (c *planCtx) partitionedFullBuild(kind string) (*BuildPlan, error) {
 	sql := body(c.m.SQL)
-	rows := rowsRelation(c.m.Relation)
+	t, token := c.m.Relation, c.st.PartitionToken
+	shape := rowsRelation(t)
+	def := partitionName(t, "", token)
 	stmts := []string{
 		c.d.DropIfExists(c.stage),
 		c.d.DropIfExists(c.old),
-		c.d.DropIfExists(rows),
-		fmt.Sprintf("CREATE UNLOGGED TABLE %s AS\n%s\nWITH NO DATA", rows, sql),
-		fmt.Sprintf("INSERT INTO %s\n%s\n", rows, sql),
+		c.d.DropIfExists(shape),
+		// The stage gets the query's column types from an empty table made by the query.
+		fmt.Sprintf("CREATE UNLOGGED TABLE %s AS\n%s\nWITH NO DATA", shape, sql),
+		fmt.Sprintf("CREATE TABLE %s (LIKE %s) PARTITION BY RANGE (%s)", c.stage, shape, pgsql.QuoteIdent(c.m.PartitionBy.Column)),
+		"DROP TABLE " + shape.String(),
 	}
+	for _, p := range c.st.Partitions {
+		if p.IsDefault() || !partitioningMatches(c.m, c.st) {
+			continue // a changed partition_by foresees nothing
+		}
+		b, err := c.bound(p.From)
+		if err != nil {
+			return nil, err
+		}
+		stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(t, p.From, token), c.stage, b))
+	}
+	stmts = append(stmts,
+		fmt.Sprintf("CREATE TABLE %s PARTITION OF %s DEFAULT", def, c.stage),
+		fmt.Sprintf("INSERT INTO %s\n%s\n", c.stage, sql))
 	return &BuildPlan{
-		Model: c.m.ID, Materialized: kind, Strategy: c.strategy, Full: true, Stage: c.stage, Rows: rows,
+		Model: c.m.ID, Materialized: kind, Strategy: c.strategy, Full: true, Stage: c.stage,
+		Rows: shape, DefaultPartition: def,
 		Statements: stmts, AuditRelation: c.stage, AuditPhase: AuditStage,
-	}
+	}, nil
 }
 
-// PlanPartitionedStage plans the second part of a partitioned full build, once the rows
-// table is filled and its periods are known (st.StagePeriods): the partitioned stage with
-// one partition per period, filled from the rows table, indexed and analyzed.
+// PlanPartitionedStage plans the end of a partitioned full build, once the periods of the
+// rows in the stage's DEFAULT partition are known (st.StagePeriods): a partition for each
+// of those periods, filled from the DEFAULT partition, which stays only for rows without a
+// period; then the indexes and statistics.
 func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 	c, _, err := p.prepare(m, st)
 	if err != nil {
@@ -179,18 +202,33 @@ func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 	if m.PartitionBy == nil {
 		return nil, fmt.Errorf("model %s: not partitioned", m.ID)
 	}
-	rows := rowsRelation(m.Relation)
-	stmts := []string{fmt.Sprintf("CREATE TABLE %s (LIKE %s) PARTITION BY RANGE (%s)", c.stage, rows, pgsql.QuoteIdent(m.PartitionBy.Column))}
-	for _, from := range sortedPeriods(st.StagePeriods) {
-		b, err := c.bound(from)
-		if err != nil {
-			return nil, err
+	t, token := m.Relation, st.PartitionToken
+	def, rows := partitionName(t, "", token), rowsRelation(t)
+	periods := sortedPeriods(st.StagePeriods)
+	nulls := slices.Contains(periods, "")
+	periods = slices.DeleteFunc(periods, func(s string) bool { return s == "" })
+	var stmts []string
+	switch {
+	case len(periods) > 0:
+		stmts = append(stmts,
+			fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", c.stage, def),
+			fmt.Sprintf("ALTER TABLE %s RENAME TO %s", def, pgsql.QuoteIdent(rows.Name)))
+		for _, from := range periods {
+			b, err := c.bound(from)
+			if err != nil {
+				return nil, err
+			}
+			stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(t, from, token), c.stage, b))
 		}
-		stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(m.Relation, from, st.PartitionToken), c.stage, b))
+		if nulls {
+			stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s DEFAULT", def, c.stage))
+		}
+		stmts = append(stmts,
+			fmt.Sprintf("INSERT INTO %s\nSELECT * FROM %s", c.stage, rows),
+			"DROP TABLE "+rows.String())
+	case !nulls:
+		stmts = append(stmts, "DROP TABLE "+def.String()) // empty
 	}
-	stmts = append(stmts,
-		fmt.Sprintf("INSERT INTO %s\nSELECT * FROM %s", c.stage, rows),
-		"DROP TABLE "+rows.String())
 	for _, ix := range m.Indexes {
 		stmts = append(stmts, createIndex(ix, stageIndexName(m.Relation, ix), c.stage, false))
 	}

@@ -33,9 +33,10 @@ type BuildPlan struct {
 	Full       bool
 	Stage      Relation
 	Statements []string
-	// Rows, for a full build of a partitioned model, is where the statements write the
-	// model's rows; the runner then reads their periods and runs PlanPartitionedStage.
-	Rows Relation
+	// DefaultPartition, for a full build of a partitioned model, is the stage's DEFAULT
+	// partition: the runner reads the periods of the rows in it (PeriodsSQL) and runs
+	// PlanPartitionedStage. Rows is the scratch table the plans use, dropped on failure.
+	DefaultPartition, Rows Relation
 	// RangeStart is the value of ${range_start} for range incrementals (see RangeStart).
 	RangeStart    string
 	AuditRelation Relation
