@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +15,20 @@ import (
 var builtinVars = map[string]string{
 	"range_start":    "'-infinity'",
 	"is_incremental": "FALSE",
+}
+
+// prevPrefix starts ${prev.name}: the value the project variable name had when the model's
+// table was last built, for SQL that computes exactly what moving a variable changes
+// (fact_dream: the weeks between the previous and the new data_tom). It renders as NULL in
+// a full build, where there is no previous build to compare with.
+const prevPrefix = "prev."
+
+// builtinLiteral is the compile-time rendering of a run-time variable.
+func builtinLiteral(name string) string {
+	if strings.HasPrefix(name, prevPrefix) {
+		return "NULL"
+	}
+	return builtinVars[name]
 }
 
 // systemSchemas are readable without declaring them; they are never dependencies.
@@ -79,6 +94,20 @@ func (c *compilation) resolve(an map[string]*analysis) {
 		for _, v := range a.res.Vars {
 			if _, ok := builtinVars[v.Name]; ok {
 				t.builtins = append(t.builtins, v)
+				continue
+			}
+			if name, ok := strings.CutPrefix(v.Name, prevPrefix); ok && n.Kind == KindModel {
+				if _, declared := c.vars[name]; !declared {
+					d := diag.Errorf(posAt(n.Path, a.src, v.Off), "${%s}: unknown variable %q", v.Name, name)
+					d.Hint = hintOr(diag.DidYouMean(name, c.varNames()), "prev. takes a variable declared under vars: in flis.yaml")
+					c.diags.Add(d)
+					continue
+				}
+				t.builtins = append(t.builtins, v)
+				if !slices.Contains(n.PrevVars, name) {
+					n.PrevVars = append(n.PrevVars, name)
+					slices.Sort(n.PrevVars)
+				}
 				continue
 			}
 			val, ok := c.vars[v.Name]

@@ -60,6 +60,9 @@ type Node struct {
 	// Built-in run-time variables (${range_start}) are rendered for a full build here; the
 	// runner renders them again with RenderMapped.
 	CompiledSQL string `json:"compiled_sql,omitempty"`
+	// PrevVars are the variables the SQL reads as ${prev.name}: their values when the
+	// model's table was last built. The runner records and renders them.
+	PrevVars []string `json:"prev_vars,omitempty"`
 
 	Model  *project.Model       `json:"model,omitempty"`
 	Seed   *project.Seed        `json:"seed,omitempty"`

@@ -82,7 +82,7 @@ func (c *compilation) bodyEdits(n *Node, builtins map[string]string) []pgsql.Edi
 	for _, v := range t.builtins {
 		lit, ok := builtins[v.Name]
 		if !ok {
-			lit = builtinVars[v.Name]
+			lit = builtinLiteral(v.Name)
 		}
 		edits = append(edits, pgsql.Edit{Off: v.Off, End: v.End, Text: lit})
 	}

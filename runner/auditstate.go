@@ -75,7 +75,7 @@ func (r *Runner) createAuditState(ctx context.Context) error {
 			return fmt.Errorf("creating the audit record %s: %w", r.auditState(), err)
 		}
 	}
-	return nil
+	return r.createBuildsState(ctx)
 }
 
 // auditScope says how a model's audits run. A nil scope: the whole relation, no records.

@@ -28,6 +28,16 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		st.PartitionToken = partitionToken(st.Partitions)
 	}
 	builtins := map[string]string{"is_incremental": "FALSE"}
+	if len(n.PrevVars) > 0 && m.Materialized == materialize.KindIncremental && !materialize.RebuildsAll(m, st) {
+		prev, ok, err := r.prevVars(ctx, n)
+		if err != nil {
+			return failEvent(e, err)
+		}
+		st.NoPrevious = !ok
+		for k, v := range prev {
+			builtins[k] = v
+		}
+	}
 	if m.Range != nil && m.Materialized == materialize.KindIncremental {
 		rangeStart, err := materialize.RangeStart(m, st)
 		if err != nil {
@@ -113,6 +123,10 @@ func (r *Runner) model(ctx context.Context, n *compiler.Node, e Event) Event {
 		return failEvent(e, err)
 	}
 	pub := publishing{model: n.ID, pp: pp, bp: bp, audits: audits, scope: sc, verified: verified}
+	if pub.buildRecord, err = r.buildRecordStatements(n); err != nil {
+		r.cleanupStage(bp)
+		return failEvent(e, err)
+	}
 	if record {
 		pub.record = &n.Relation
 	}
@@ -143,6 +157,8 @@ type publishing struct {
 	verified map[string]string
 	// record is the relation whose audit record the publish replaces; nil: none.
 	record *compiler.Relation
+	// buildRecord writes the variables the model reads as ${prev.name} (prevvars.go).
+	buildRecord []string
 }
 
 // publish runs the publish statements in one transaction, with in-transaction audits where
@@ -182,6 +198,11 @@ func (r *Runner) publish(ctx context.Context, p publishing, e *Event) (err error
 		if failedTests, verified = r.audit(ctx, tx, p.audits, fromMat(p.bp.AuditRelation), false, p.scope); len(failedTests) > 0 {
 			*e = auditFailed(*e, failedTests)
 			return nil // the deferred rollback undoes the change
+		}
+	}
+	for _, stmt := range p.buildRecord {
+		if _, err := tx.Exec(ctx, stmt); err != nil {
+			return fmt.Errorf("writing the build record of %s: %w", p.model, err)
 		}
 	}
 	if p.record != nil {

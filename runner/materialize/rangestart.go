@@ -45,7 +45,7 @@ func RangeStart(m Model, st State) (string, error) {
 // row of a table costs about twice building it anew (3.3M rows of komme/gå: 139 s against
 // 77 s), and the result is the same. ${is_incremental} is FALSE then.
 func RebuildsAll(m Model, st State) bool {
-	if st.Kind != KindTable || st.FullRefresh || !partitioningMatches(m, st) {
+	if st.Kind != KindTable || st.FullRefresh || st.NoPrevious || !partitioningMatches(m, st) {
 		return true
 	}
 	if resolveStrategy(m) != StrategyRange || m.Range == nil {

@@ -131,6 +131,9 @@ type State struct {
 	StagePeriods []string
 	// PartitionToken, set with StagePeriods, makes the names of new partitions unique.
 	PartitionToken string
+	// NoPrevious is set when the model reads ${prev.name} variables and no record of its
+	// last build holds them: a change cannot be computed, so the table is rebuilt.
+	NoPrevious bool
 }
 
 // Materializations, strategies and schema-change policies.

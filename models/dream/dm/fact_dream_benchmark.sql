@@ -3,10 +3,11 @@
 -- row or no arbejdssted. Never exported in a datapakke.
 --
 -- Incremental (delete+insert on pmakoer_id, uge_start), with the bands of fact_dream.sql
--- (A: weeks that become classified, B: new weeks, both from fra = the first day of the
--- month before data_tom's month) plus one more row per person with new weeks: the last row
--- before fra (foer_b), whose next row (er_fraflytter) may be new. The flags need each rebuilt
--- row's previous and next row in dsa.dream_uge (whether or not those weeks had a ydelse),
+-- (A: weeks that become classified, B: new weeks, both from fra = ${prev.data_tom} + 1, the
+-- day after the data_tom the table was last built with) plus one more row per person with
+-- new weeks: the last row before fra (foer_b), whose next row (er_fraflytter) may be new.
+-- The flags need each rebuilt row's previous and next row in dsa.dream_uge (whether or not
+-- those weeks had a ydelse),
 -- and only the rows at a band's edge have them outside the band. A person has a row per week
 -- while in the register, so those neighbours are nearly always the weeks just outside: an
 -- incremental build windows over the bands widened by one week on each side of band A and two
@@ -27,17 +28,17 @@ WITH uden_for AS (
     FROM dsa.dream_uge AS u
     WHERE ${is_incremental}
       AND u.uge_start <= ${data_tom}::date
-      AND (u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
-           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+      AND (u.uge_start >= (${prev.data_tom}::date + 1) - 14
+           OR u.uge_start + 364 BETWEEN (${prev.data_tom}::date + 1) - 7
                                     AND ${data_tom}::date + 7)
     GROUP BY u.borger_id
-    HAVING bool_or(u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+    HAVING bool_or(u.uge_start + 364 BETWEEN (${prev.data_tom}::date + 1)
                                          AND ${data_tom}::date)
-           AND NOT (bool_or(u.uge_start + 364 < date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+           AND NOT (bool_or(u.uge_start + 364 < (${prev.data_tom}::date + 1))
                     AND bool_or(u.uge_start + 364 BETWEEN ${data_tom}::date + 1 AND ${data_tom}::date + 7))
-        OR bool_or(u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+        OR bool_or(u.uge_start >= (${prev.data_tom}::date + 1))
            AND count(*) FILTER (
-               WHERE u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date
+               WHERE u.uge_start < (${prev.data_tom}::date + 1)
                  AND u.uge_start + 364 > ${data_tom}::date + 7) < 2
 ),
 
@@ -51,8 +52,8 @@ uge AS (
         u.uge_start,
         u.ydelse_kode,
         NOT ${is_incremental}
-          OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
-          OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+          OR u.uge_start >= (${prev.data_tom}::date + 1)
+          OR u.uge_start + 364 BETWEEN (${prev.data_tom}::date + 1)
                                    AND ${data_tom}::date                  AS i_baand,
         lead(u.uge_start) OVER w                                          AS naeste_uge_start,
         lag(u.bopaelskommune_kode) OVER w                                 AS forrige_bopaelskommune_kode,
@@ -62,16 +63,16 @@ uge AS (
         FROM dsa.dream_uge AS u
         WHERE u.uge_start <= ${data_tom}::date
           AND (NOT ${is_incremental}
-               OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
-               OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+               OR u.uge_start >= (${prev.data_tom}::date + 1) - 14
+               OR u.uge_start + 364 BETWEEN (${prev.data_tom}::date + 1) - 7
                                         AND ${data_tom}::date + 7)
         UNION ALL
         SELECT u.borger_id, u.uge_start, u.ydelse_kode, u.bopaelskommune_kode
         FROM dsa.dream_uge AS u
         WHERE ${is_incremental}
           AND u.borger_id IN (SELECT borger_id FROM uden_for)
-          AND u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
-          AND u.uge_start + 364 NOT BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 7
+          AND u.uge_start < (${prev.data_tom}::date + 1) - 14
+          AND u.uge_start + 364 NOT BETWEEN (${prev.data_tom}::date + 1) - 7
                                         AND ${data_tom}::date + 7
     ) AS u
     -- COLLATE "C": the same partitions, but the sort compares bytes, not through the locale.
@@ -85,8 +86,8 @@ genbyg AS (
     FROM uge AS u
     WHERE u.ydelse_kode IS NOT NULL
       AND (u.i_baand
-           OR u.uge_start < date_trunc('month', ${data_tom}::date - interval '1 month')::date
-              AND u.naeste_uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date)
+           OR u.uge_start < (${prev.data_tom}::date + 1)
+              AND u.naeste_uge_start >= (${prev.data_tom}::date + 1))
 ),
 
 -- The keyed hash once per person, not once per row: HMAC-SHA-256 costs microseconds and a
@@ -98,8 +99,8 @@ pmakoer AS (
     FROM dsa.dream_uge AS u
     WHERE u.uge_start <= ${data_tom}::date
       AND (NOT ${is_incremental}
-           OR u.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date
-           OR u.uge_start + 364 BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date
+           OR u.uge_start >= (${prev.data_tom}::date + 1)
+           OR u.uge_start + 364 BETWEEN (${prev.data_tom}::date + 1)
                                     AND ${data_tom}::date)
     GROUP BY u.borger_id
 )
@@ -126,8 +127,8 @@ FROM genbyg AS u
 JOIN fact_dream AS f
   ON f.borger_id = u.borger_id AND f.uge_start = u.uge_start
  AND (NOT ${is_incremental}
-      OR f.uge_start >= date_trunc('month', ${data_tom}::date - interval '1 month')::date - 14
-      OR f.uge_start BETWEEN date_trunc('month', ${data_tom}::date - interval '1 month')::date - 364
+      OR f.uge_start >= (${prev.data_tom}::date + 1) - 14
+      OR f.uge_start BETWEEN (${prev.data_tom}::date + 1) - 364
                          AND ${data_tom}::date - 364
       OR f.borger_id IN (SELECT borger_id FROM uden_for))
 LEFT JOIN pmakoer AS p ON p.borger_id = f.borger_id
