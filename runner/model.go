@@ -288,6 +288,11 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 		if err := r.readPartitions(ctx, n, &st); err != nil {
 			return st, err
 		}
+		const q = `SELECT c.relname::text FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = pg_catalog.to_regclass($1) ORDER BY 1`
+		if st.Indexes, err = queryAll[string](ctx, r.db, q, n.Relation.Quoted()); err != nil {
+			return st, err
+		}
 	}
 	if m.Range != nil && st.Kind == "table" && !st.FullRefresh {
 		// The last row sets the range; the first tells whether the range reaches back past

@@ -161,6 +161,10 @@ var goldenCases = []goldenCase{
 	{name: "append_full_refresh", model: incr(StrategyAppend, func(m *Model) { m.Indexes = []Index{{Columns: []string{"maaned"}}} }),
 		state: stateWith(func(s *State) { s.FullRefresh = true }), stageCols: cols3},
 	{name: "append_from_view", model: incr(StrategyAppend, nil), state: State{Kind: KindView, Columns: cols3}, stageCols: cols3},
+	{name: "append_stale_index_dropped", model: incr(StrategyAppend, func(m *Model) { m.Indexes = []Index{{Columns: []string{"maaned"}}} }),
+		state: stateWith(func(s *State) {
+			s.Indexes = []string{"fact_ky_sager__maaned_idx", "fact_ky_sager__sag_id_maaned_uidx", "fact_ky_sager_pkey", "mit_eget_indeks"}
+		}), stageCols: cols3},
 	{name: "append_indexes_grants", model: incr(StrategyAppend, func(m *Model) {
 		m.Indexes = []Index{{Columns: []string{"maaned"}}}
 		m.Grants = []Grant{{Role: "dream_limited_access", Except: []string{"sag_id"}}}

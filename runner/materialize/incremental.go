@@ -121,6 +121,7 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 	}
 	stmts := []string{c.lockTimeout()}
 	stmts = append(stmts, change...)
+	stmts = append(stmts, c.dropStaleIndexes()...)
 	if c.m.PartitionBy != nil {
 		applied, err := c.partitionedApply(apply, cols, final)
 		if err != nil {
@@ -134,6 +135,7 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 	for _, ix := range c.m.Indexes {
 		stmts = append(stmts, createIndex(ix, indexName(c.m.Relation, ix), c.m.Relation, true))
 	}
+
 	grants, err := grantStatements(c.m, final)
 	if err != nil {
 		return nil, err
@@ -144,6 +146,24 @@ func (c *planCtx) incrementalPublish(apply strategyFunc, stageCols []Column) (*P
 		pp.Change = c.stage
 	}
 	return pp, nil
+}
+
+// dropStaleIndexes drops the indexes flis built for an indexes entry that is gone from the
+// config: each slows every change's writes (and a partition swap would build it again).
+// Indexes flis did not name are someone else's and stay. They go before the change, so
+// the change does not maintain them.
+func (c *planCtx) dropStaleIndexes() []string {
+	wanted := map[string]bool{}
+	for _, ix := range c.m.Indexes {
+		wanted[indexName(c.m.Relation, ix)] = true
+	}
+	var stmts []string
+	for _, name := range c.st.Indexes {
+		if !wanted[name] && isIndexName(c.m.Relation, name) {
+			stmts = append(stmts, "DROP INDEX "+Relation{Schema: c.m.Relation.Schema, Name: name}.String())
+		}
+	}
+	return stmts
 }
 
 // keyMatch is the join of target row t and stage row s on the unique key. When the stage

@@ -68,6 +68,12 @@ func indexName(r Relation, ix Index) string {
 	return derivedName(r.Name+"__"+strings.Join(ix.Columns, "_"), suffix)
 }
 
+// isIndexName reports whether name has the form of indexName's names for r: such an index
+// was built by flis for an entry of the model's indexes config.
+func isIndexName(r Relation, name string) bool {
+	return strings.HasPrefix(name, r.Name+"__") && (strings.HasSuffix(name, "_idx") || strings.HasSuffix(name, "_uidx"))
+}
+
 // stageIndexName is the index's name while it sits on the stage. Index names are unique per
 // schema, so it must differ from the published index's name until the swap frees that.
 func stageIndexName(r Relation, ix Index) string {
