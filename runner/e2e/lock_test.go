@@ -9,32 +9,56 @@ import (
 	"github.com/flis-dk/flis/internal/pgtest"
 )
 
+// heldRun is run A of a lock test, held inside the gate while it builds big, with a second
+// checkout of the same project for run B.
+type heldRun struct {
+	d    *db
+	dsn  string
+	dirB string
+	a    *proc
+	open func()
+}
+
+// holdRunA writes files twice, starts run A (flis args...) on the first copy and returns
+// once A is blocked at the gate, holding the target's lock.
+func holdRunA(t *testing.T, files map[string]string, name string, args ...string) heldRun {
+	t.Helper()
+	h := heldRun{dsn: pgtest.DSN(t)}
+	h.d = connect(t, h.dsn)
+	dirA := writeProject(t, files)
+	h.dirB = writeProject(t, files)
+	setupGate(h.d)
+	h.open = closeGate(t, h.dsn)
+	h.a = startFlis(t, name, dirA, h.dsn, args...)
+	waitBlocked(t, h.d)
+	return h
+}
+
+// finishA lets run A go on and requires it to succeed.
+func (h heldRun) finishA(t *testing.T) {
+	t.Helper()
+	h.open()
+	if code := h.a.wait(60 * time.Second); code != 0 {
+		t.Fatalf("run A exit %d\n%s\n%s", code, h.a.stdout(), h.a.stderr())
+	}
+}
+
 // TestAdvisoryLockSerialisesRuns starts run A and holds it in the middle of building big,
 // and meanwhile starts run B on the same target from another checkout of the project. B
 // must say that it waits, start only after A has finished, and then succeed; the logs
 // written by both runs must not interleave.
 func TestAdvisoryLockSerialisesRuns(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
-	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
-
-	setupGate(d)
-	open := closeGate(t, dsn)
-	a := startFlis(t, "run A", dirA, dsn, "run", "--output", "json", "--vars", "{run: A}")
-	waitBlocked(t, d)
-
-	b := startFlis(t, "run B", dirB, dsn, "run", "--output", "json", "--vars", "{run: B, ver: 2}")
+	h := holdRunA(t, slowProject, "run A", "run", "--output", "json", "--vars", "{run: A}")
+	d, a := h.d, h.a
+	b := startFlis(t, "run B", h.dirB, h.dsn, "run", "--output", "json", "--vars", "{run: B, ver: 2}")
 	b.waitLine(`"event":"waiting"`, 60*time.Second)
 	// B waits for as long as A runs, not for some timeout of its own.
 	time.Sleep(500 * time.Millisecond)
 	if strings.Contains(b.stdout(), `"event":"run_start"`) {
 		t.Fatalf("run B started while A held the target:\n%s", b.stdout())
 	}
-	open()
-	if code := a.wait(60 * time.Second); code != 0 {
-		t.Fatalf("run A exit %d\n%s\n%s", code, a.stdout(), a.stderr())
-	}
+	h.finishA(t)
 	if code := b.wait(60 * time.Second); code != 0 {
 		t.Fatalf("run B exit %d\n%s\n%s", code, b.stdout(), b.stderr())
 	}
@@ -69,17 +93,9 @@ func TestAdvisoryLockSerialisesRuns(t *testing.T) {
 // and a message saying why, and changes nothing.
 func TestAdvisoryLockNoWait(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
-	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
-
-	setupGate(d)
-	open := closeGate(t, dsn)
-	a := startFlis(t, "run A", dirA, dsn, "run", "--vars", "{run: A}")
-	waitBlocked(t, d)
-
+	h := holdRunA(t, slowProject, "run A", "run", "--vars", "{run: A}")
 	began := time.Now()
-	b := startFlis(t, "run B", dirB, dsn, "run", "--no-wait", "--vars", "{run: B}")
+	b := startFlis(t, "run B", h.dirB, h.dsn, "run", "--no-wait", "--vars", "{run: B}")
 	code := b.wait(30 * time.Second)
 	took := time.Since(began)
 	if code != 1 {
@@ -94,11 +110,8 @@ func TestAdvisoryLockNoWait(t *testing.T) {
 	if strings.Contains(b.stdout(), " OK ") {
 		t.Errorf("run B built something:\n%s", b.stdout())
 	}
-	open()
-	if code := a.wait(60 * time.Second); code != 0 {
-		t.Fatalf("run A exit %d\n%s", code, a.stderr())
-	}
-	if got := d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
+	h.finishA(t)
+	if got := h.d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
 		t.Errorf("log of started runs: %q, want only A", got)
 	}
 }
@@ -107,15 +120,8 @@ func TestAdvisoryLockNoWait(t *testing.T) {
 // with exit code 130, and the run holding the lock carries on undisturbed.
 func TestInterruptWhileWaitingForLock(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
-	dirA, dirB := writeProject(t, slowProject), writeProject(t, slowProject)
-
-	setupGate(d)
-	open := closeGate(t, dsn)
-	a := startFlis(t, "run A", dirA, dsn, "run", "--vars", "{run: A}")
-	waitBlocked(t, d)
-	b := startFlis(t, "run B", dirB, dsn, "run", "--vars", "{run: B}")
+	h := holdRunA(t, slowProject, "run A", "run", "--vars", "{run: A}")
+	b := startFlis(t, "run B", h.dirB, h.dsn, "run", "--vars", "{run: B}")
 	b.waitLine(`^Waiting for another flis run on target dev to finish\.\.\.$`, 30*time.Second)
 	sent := time.Now()
 	b.signal(syscall.SIGINT)
@@ -125,11 +131,8 @@ func TestInterruptWhileWaitingForLock(t *testing.T) {
 	if took := time.Since(sent); took > 5*time.Second {
 		t.Errorf("run B took %v to stop", took)
 	}
-	open()
-	if code := a.wait(60 * time.Second); code != 0 {
-		t.Fatalf("run A exit %d\n%s", code, a.stderr())
-	}
-	if got := d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
+	h.finishA(t)
+	if got := h.d.text(`SELECT string_agg(run, ' ' ORDER BY t) FROM dm.log_start`); got != "A" {
 		t.Errorf("log of started runs: %q, want only A", got)
 	}
 }
@@ -138,8 +141,6 @@ func TestInterruptWhileWaitingForLock(t *testing.T) {
 // run on dev holds dev's lock.
 func TestLockIsPerTarget(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
 	files := map[string]string{}
 	for k, v := range slowProject {
 		files[k] = v
@@ -148,24 +149,16 @@ func TestLockIsPerTarget(t *testing.T) {
   dev: {}
   ci: {dsn: "${env:FLIS_DSN}", schema_suffix: _ci}
 `
-	dirA, dirB := writeProject(t, files), writeProject(t, files)
-	setupGate(d)
-	open := closeGate(t, dsn)
-	a := startFlis(t, "run A on dev", dirA, dsn, "run", "--vars", "{run: A}")
-	waitBlocked(t, d)
-
-	b := startFlis(t, "run B on ci", dirB, dsn, "run", "--target", "ci", "--select", "log_start", "--vars", "{run: B}")
+	h := holdRunA(t, files, "run A on dev", "run", "--vars", "{run: A}")
+	b := startFlis(t, "run B on ci", h.dirB, h.dsn, "run", "--target", "ci", "--select", "log_start", "--vars", "{run: B}")
 	if code := b.wait(30 * time.Second); code != 0 {
 		t.Fatalf("run B on ci: exit %d\n%s\n%s", code, b.stdout(), b.stderr())
 	}
 	if strings.Contains(b.stdout(), "Waiting") {
 		t.Errorf("run B on ci waited for dev's lock:\n%s", b.stdout())
 	}
-	if got := d.text(`SELECT string_agg(run, ' ') FROM dm_ci.log_start`); got != "B" {
+	if got := h.d.text(`SELECT string_agg(run, ' ') FROM dm_ci.log_start`); got != "B" {
 		t.Errorf("ci's log: %q, want B", got)
 	}
-	open()
-	if code := a.wait(60 * time.Second); code != 0 {
-		t.Fatalf("run A exit %d\n%s", code, a.stderr())
-	}
+	h.finishA(t)
 }
