@@ -5,8 +5,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/flis-dk/flis/internal/pgtest"
 )
 
 // TestKillMidBuild kills flis with SIGKILL while it builds big's stage (held there by the
@@ -15,15 +13,7 @@ import (
 // new result and leaves no __flis_ relation behind.
 func TestKillMidBuild(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
-	dir := writeProject(t, slowProject)
-	setupGate(d)
-
-	first := startFlis(t, "first run", dir, dsn, "run", "--select", "big")
-	if code := first.wait(60 * time.Second); code != 0 {
-		t.Fatalf("first run: exit %d\n%s\n%s", code, first.stdout(), first.stderr())
-	}
+	dsn, d, dir := builtBig(t)
 	if got := d.text(bigState); got != "5000|1|1" {
 		t.Fatalf("after the first run big holds %s", got)
 	}

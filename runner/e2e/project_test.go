@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/flis-dk/flis/internal/pgtest"
 )
 
 // slowProject is the project every test here runs: a table `big` whose build reads the
@@ -49,6 +51,21 @@ CROSS JOIN (SELECT count(*) FROM dsa.gate) AS gate
 const bigState = `SELECT count(*), min(ver), max(ver) FROM dm.big`
 
 // setupGate creates the gate table every run of slowProject reads.
+// builtBig writes slowProject, sets up its gate (open) and publishes big once: the state a
+// test of what happens to a published table starts from.
+func builtBig(t *testing.T) (dsn string, d *db, dir string) {
+	t.Helper()
+	dsn = pgtest.DSN(t)
+	d = connect(t, dsn)
+	dir = writeProject(t, slowProject)
+	setupGate(d)
+	first := startFlis(t, "first run", dir, dsn, "run", "--select", "big")
+	if code := first.wait(60 * time.Second); code != 0 {
+		t.Fatalf("first run: exit %d\n%s\n%s", code, first.stdout(), first.stderr())
+	}
+	return dsn, d, dir
+}
+
 func setupGate(d *db) {
 	d.exec(`CREATE SCHEMA dsa`)
 	d.exec(`CREATE TABLE dsa.gate (x integer)`)

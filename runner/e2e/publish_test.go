@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"testing"
 	"time"
-
-	"github.com/flis-dk/flis/internal/pgtest"
 )
 
 // TestPublishLockTimeout: a report holds big open in a long transaction, so the swap cannot
@@ -15,14 +13,7 @@ import (
 // was, drop its stage, and exit 1.
 func TestPublishLockTimeout(t *testing.T) {
 	t.Parallel()
-	dsn := pgtest.DSN(t)
-	d := connect(t, dsn)
-	dir := writeProject(t, slowProject)
-	setupGate(d)
-	first := startFlis(t, "first run", dir, dsn, "run", "--select", "big")
-	if code := first.wait(60 * time.Second); code != 0 {
-		t.Fatalf("first run: exit %d\n%s\n%s", code, first.stdout(), first.stderr())
-	}
+	dsn, d, dir := builtBig(t)
 
 	// The report: a transaction that has read big and stays open.
 	report := connect(t, dsn).conn
