@@ -232,7 +232,25 @@ func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 	for _, ix := range m.Indexes {
 		stmts = append(stmts, createIndex(ix, stageIndexName(m.Relation, ix), c.stage, false))
 	}
-	return append(stmts, "ANALYZE "+c.stage.String()), nil
+	n := len(periods)
+	for _, p := range st.Partitions {
+		if !p.IsDefault() && partitioningMatches(m, st) && !slices.Contains(periods, p.From) {
+			n++
+		}
+	}
+	return append(stmts, analyzePartitioned(c.stage, n)), nil
+}
+
+// analyzePartitioned analyzes a partitioned table of n partitions. ANALYZE of a partitioned
+// table samples the whole tree for the parent's statistics and then every partition for its
+// own, each with the full sample: 27 monthly partitions of fact_dream_benchmark took 9.6 s
+// against 0.57 s for the same rows in one table. The statistics target is scaled down so
+// the partitions' samples add up to about three samples of one table (1.0 s there); a
+// month's statistics from 3,000 rows still tell the planner its size, its distinct counts
+// and its common values.
+func analyzePartitioned(t Relation, n int) string {
+	target := min(100, max(10, 300/max(n, 1)))
+	return fmt.Sprintf("DO $flis$ BEGIN SET LOCAL default_statistics_target = %d; ANALYZE %s; END $flis$", target, t)
 }
 
 // sortedPeriods orders periods with the DEFAULT partition's ("") last.
