@@ -132,16 +132,47 @@ func partitioningMatches(m Model, st State) bool {
 	return true
 }
 
-// bound renders FOR VALUES of the partition for the period starting at from.
-func (c *planCtx) bound(from string) (string, error) {
-	if from == "" {
-		return "DEFAULT", nil
-	}
+// periodEnd returns the start of the period after the one starting at from.
+func (c *planCtx) periodEnd(from string) (string, error) {
 	to, err := nextPeriod(from, c.m.PartitionBy.Granularity)
 	if err != nil {
 		return "", fmt.Errorf("model %s: %v", c.m.ID, err)
 	}
-	return fmt.Sprintf("FOR VALUES FROM (%s) TO (%s)", pgsql.QuoteString(from), pgsql.QuoteString(to)), nil
+	return to, nil
+}
+
+// forValues is the bound of the partition holding [from, to).
+func forValues(from, to string) string {
+	return fmt.Sprintf("FOR VALUES FROM (%s) TO (%s)", pgsql.QuoteString(from), pgsql.QuoteString(to))
+}
+
+// createPartition creates this build's partition of parent for the period starting at from
+// ("" for the DEFAULT partition).
+func (c *planCtx) createPartition(parent Relation, from string) (string, error) {
+	b := "DEFAULT"
+	if from != "" {
+		to, err := c.periodEnd(from)
+		if err != nil {
+			return "", err
+		}
+		b = forValues(from, to)
+	}
+	return fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(c.m.Relation, from, c.st.PartitionToken), parent, b), nil
+}
+
+// foreseen lists the periods of the existing table's partitions, which a full build gives
+// its stage before writing a row; none when partition_by changed since.
+func foreseen(m Model, st State) []string {
+	if !partitioningMatches(m, st) {
+		return nil
+	}
+	var out []string
+	for _, p := range st.Partitions {
+		if !p.IsDefault() {
+			out = append(out, p.From)
+		}
+	}
+	return out
 }
 
 // rowsRelation is where a partitioned full build moves the rows that fell into the DEFAULT
@@ -158,9 +189,8 @@ func rowsRelation(r Relation) Relation {
 // there and moves it once; a full refresh of an existing table, almost nothing.
 func (c *planCtx) partitionedFullBuild(kind string) (*BuildPlan, error) {
 	sql := body(c.m.SQL)
-	t, token := c.m.Relation, c.st.PartitionToken
+	t := c.m.Relation
 	shape := rowsRelation(t)
-	def := partitionName(t, "", token)
 	stmts := []string{
 		c.d.DropIfExists(c.stage),
 		c.d.DropIfExists(c.old),
@@ -170,22 +200,17 @@ func (c *planCtx) partitionedFullBuild(kind string) (*BuildPlan, error) {
 		fmt.Sprintf("CREATE TABLE %s (LIKE %s) PARTITION BY RANGE (%s)", c.stage, shape, pgsql.QuoteIdent(c.m.PartitionBy.Column)),
 		"DROP TABLE " + shape.String(),
 	}
-	for _, p := range c.st.Partitions {
-		if p.IsDefault() || !partitioningMatches(c.m, c.st) {
-			continue // a changed partition_by foresees nothing
-		}
-		b, err := c.bound(p.From)
+	for _, from := range append(foreseen(c.m, c.st), "") {
+		create, err := c.createPartition(c.stage, from)
 		if err != nil {
 			return nil, err
 		}
-		stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(t, p.From, token), c.stage, b))
+		stmts = append(stmts, create)
 	}
-	stmts = append(stmts,
-		fmt.Sprintf("CREATE TABLE %s PARTITION OF %s DEFAULT", def, c.stage),
-		fmt.Sprintf("INSERT INTO %s\n%s\n", c.stage, sql))
+	stmts = append(stmts, fmt.Sprintf("INSERT INTO %s\n%s\n", c.stage, sql))
 	return &BuildPlan{
 		Model: c.m.ID, Materialized: kind, Strategy: c.strategy, Full: true, Stage: c.stage,
-		Rows: shape, DefaultPartition: def,
+		Rows: shape, DefaultPartition: partitionName(t, "", c.st.PartitionToken),
 		Statements: stmts, AuditRelation: c.stage, AuditPhase: AuditStage,
 	}, nil
 }
@@ -202,8 +227,8 @@ func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 	if m.PartitionBy == nil {
 		return nil, fmt.Errorf("model %s: not partitioned", m.ID)
 	}
-	t, token := m.Relation, st.PartitionToken
-	def, rows := partitionName(t, "", token), rowsRelation(t)
+	t := m.Relation
+	def, rows := partitionName(t, "", st.PartitionToken), rowsRelation(t)
 	periods := sortedPeriods(st.StagePeriods)
 	nulls := slices.Contains(periods, "")
 	periods = slices.DeleteFunc(periods, func(s string) bool { return s == "" })
@@ -213,15 +238,16 @@ func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 		stmts = append(stmts,
 			fmt.Sprintf("ALTER TABLE %s DETACH PARTITION %s", c.stage, def),
 			fmt.Sprintf("ALTER TABLE %s RENAME TO %s", def, pgsql.QuoteIdent(rows.Name)))
-		for _, from := range periods {
-			b, err := c.bound(from)
+		created := periods
+		if nulls {
+			created = append(slices.Clone(periods), "")
+		}
+		for _, from := range created {
+			create, err := c.createPartition(c.stage, from)
 			if err != nil {
 				return nil, err
 			}
-			stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(t, from, token), c.stage, b))
-		}
-		if nulls {
-			stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s DEFAULT", def, c.stage))
+			stmts = append(stmts, create)
 		}
 		stmts = append(stmts,
 			fmt.Sprintf("INSERT INTO %s\nSELECT * FROM %s", c.stage, rows),
@@ -232,13 +258,8 @@ func (p Planner) PlanPartitionedStage(m Model, st State) ([]string, error) {
 	for _, ix := range m.Indexes {
 		stmts = append(stmts, createIndex(ix, stageIndexName(m.Relation, ix), c.stage, false))
 	}
-	n := len(periods)
-	for _, p := range st.Partitions {
-		if !p.IsDefault() && partitioningMatches(m, st) && !slices.Contains(periods, p.From) {
-			n++
-		}
-	}
-	return append(stmts, analyzePartitioned(c.stage, n)), nil
+	// The new periods are periods the existing table does not have: they add up.
+	return append(stmts, analyzePartitioned(c.stage, len(foreseen(m, st))+len(periods))), nil
 }
 
 // analyzePartitioned analyzes a partitioned table of n partitions. ANALYZE of a partitioned
@@ -275,7 +296,7 @@ func sortedPeriods(periods []string) []string {
 // through the parent once every period has a partition; delete+insert and range rebuild the
 // partitions they touch (see the file comment).
 func (c *planCtx) partitionedApply(apply strategyFunc, cols []string, final []Column) ([]string, error) {
-	t, pb, token := c.m.Relation, c.m.PartitionBy, c.st.PartitionToken
+	t, pb := c.m.Relation, c.m.PartitionBy
 	existing := map[string]Partition{}
 	for _, p := range c.st.Partitions {
 		existing[p.From] = p
@@ -291,11 +312,11 @@ func (c *planCtx) partitionedApply(apply strategyFunc, cols []string, final []Co
 			if _, ok := existing[from]; ok {
 				continue
 			}
-			b, err := c.bound(from)
+			create, err := c.createPartition(t, from)
 			if err != nil {
 				return nil, err
 			}
-			stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s %s", partitionName(t, from, token), t, b))
+			stmts = append(stmts, create)
 		}
 		return append(stmts, apply(c, cols)...), nil
 	}
@@ -339,11 +360,11 @@ func (c *planCtx) partitionedApply(apply strategyFunc, cols []string, final []Co
 		if !keeps && !inStage[from] {
 			continue // emptied by a range change: detached and dropped, nothing replaces it
 		}
-		next := partitionName(t, from, token)
+		next := partitionName(t, from, c.st.PartitionToken)
 		build = append(build, fmt.Sprintf("CREATE TABLE %s (LIKE %s INCLUDING DEFAULTS)", next, t))
-		to, err := nextPeriod(from, pb.Granularity)
+		to, err := c.periodEnd(from)
 		if err != nil {
-			return nil, fmt.Errorf("model %s: %v", c.m.ID, err)
+			return nil, err
 		}
 		inPeriod := fmt.Sprintf("s.%s >= %s AND s.%s < %s", col, pgsql.QuoteString(from), col, pgsql.QuoteString(to))
 		if keeps {
@@ -366,15 +387,15 @@ func (c *planCtx) partitionedApply(apply strategyFunc, cols []string, final []Co
 			build = append(build, createIndex(ix, "", next, false))
 		}
 		build = append(build, "ANALYZE "+next.String())
-		swap = append(swap, fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%s) TO (%s)",
-			t, next, pgsql.QuoteString(from), pgsql.QuoteString(to)))
+		swap = append(swap, fmt.Sprintf("ALTER TABLE %s ATTACH PARTITION %s %s", t, next, forValues(from, to)))
 	}
 	// Rows without a period: changed in place in the DEFAULT partition (delete+insert only;
 	// a range change has no NULL in its column).
 	var nulls []string
 	if inStage[""] {
 		if _, ok := existing[""]; !ok {
-			nulls = append(nulls, fmt.Sprintf("CREATE TABLE %s PARTITION OF %s DEFAULT", partitionName(t, "", token), t))
+			create, _ := c.createPartition(t, "") // the DEFAULT partition has no period to fail on
+			nulls = append(nulls, create)
 		}
 		nulls = append(nulls,
 			fmt.Sprintf("DELETE FROM %s AS t\nWHERE t.%s IS NULL AND EXISTS (SELECT FROM %s AS s WHERE %s)", t, col, c.stage, keyMatch(c.m.UniqueKey, c.st.StageKeysNotNull)),
