@@ -284,7 +284,10 @@ func (r *Runner) state(ctx context.Context, n *compiler.Node, m materialize.Mode
 			Relation: materialize.Relation{Schema: v.Schema, Name: v.Name}, Definition: v.Definition,
 			Materialized: v.Materialized, WithNoData: !v.Populated, Options: v.Options, Restore: v.Restore})
 	}
-	if st.Kind == "table" {
+	if st.Kind == "table" && m.Materialized == materialize.KindIncremental {
+		// Only an incremental change needs the partitions and the indexes of the table it
+		// changes: any other build replaces the table whole. Two catalog reads a table
+		// model need not pay.
 		if err := r.readPartitions(ctx, n, &st); err != nil {
 			return st, err
 		}
