@@ -181,7 +181,7 @@ func (r *Runner) testNode(ctx context.Context, n *compiler.Node, e Event) Event 
 	sc, ok := r.published[n.Test.Attached]
 	r.mu.Unlock()
 	if !ok || r.opts.Command != CmdBuild {
-		return r.test(ctx, n, e, r.db, rel, r.opts.StoreFailures)
+		return r.test(ctx, n, e, r.db, rel, r.opts.StoreFailures, r.siblingScan(ctx, n))
 	}
 	fp, err := r.fingerprint(ctx, r.db, n)
 	if err != nil {
@@ -195,7 +195,7 @@ func (r *Runner) testNode(ctx context.Context, n *compiler.Node, e Event) Event 
 			}
 		}
 	} else {
-		e = r.test(ctx, n, e, r.db, rel, r.opts.StoreFailures)
+		e = r.test(ctx, n, e, r.db, rel, r.opts.StoreFailures, nil)
 	}
 	if e.Status == StatusPass {
 		stmt := "INSERT INTO " + r.auditState() + " (relation, test, fingerprint) VALUES ($1, $2, $3)\n" +

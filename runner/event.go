@@ -43,6 +43,10 @@ type Event struct {
 	Audit bool `json:"audit,omitempty"`
 	// Scope says what a test checked when it was not every row: ScopeChange.
 	Scope string `json:"scope,omitempty"`
+	// SharedScan is the number of tests, this one among them, counted in one scan of their
+	// relation (sharedscan.go); 0 when the test ran alone. The scan's time is the first
+	// one's.
+	SharedScan int `json:"shared_scan,omitempty"`
 
 	Summary *Summary `json:"summary,omitempty"`
 }

@@ -33,13 +33,14 @@ type Result struct {
 	CompletedAt   time.Time `json:"completed_at"`
 	Message       string    `json:"message,omitempty"`
 	Audit         bool      `json:"audit,omitempty"`
+	SharedScan    int       `json:"shared_scan,omitempty"`
 	CompiledPath  string    `json:"compiled_path,omitempty"`
 }
 
 func resultOf(e Event, n *compiler.Node) Result {
 	res := Result{ID: e.ID, Index: e.Index, Status: e.Status, Relation: e.Relation, Materialized: e.What,
 		RowsAffected: e.Rows, Failures: e.Failures, ExecutionTime: e.Seconds, CompletedAt: e.Time,
-		Message: e.Message, Audit: e.Audit}
+		Message: e.Message, Audit: e.Audit, SharedScan: e.SharedScan}
 	if n != nil && n.CompiledSQL != "" {
 		res.CompiledPath = "target/compiled/" + n.Path
 	}

@@ -82,6 +82,8 @@ type Runner struct {
 	// published maps an incremental model published in this run to its change and the
 	// audit record it had before (auditstate.go).
 	published map[string]auditScope
+	// scans are the shared scans of test nodes, by the node they test (sharedscan.go).
+	scans map[string]*sharedScan
 }
 
 // Run executes the command over the selection and returns what happened to every node.

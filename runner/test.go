@@ -68,28 +68,49 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 	if sc != nil {
 		verified = map[string]string{}
 	}
-	for _, id := range tests {
+	// First how each test runs: on the change alone where the record allows, else over
+	// the whole relation, where the row-by-row tests share one scan.
+	events := make([]Event, len(tests))
+	fps := make([]string, len(tests))
+	scoped := make([]bool, len(tests))
+	var whole []string
+	for i, id := range tests {
 		n := r.res.Nodes[id]
 		began := time.Now()
 		e := Event{ID: id, Kind: n.Kind, What: what(n), Relation: display(n), Audit: true}
-		fp := ""
 		if sc != nil {
 			var err error
-			if fp, err = r.fingerprint(ctx, q, n); err != nil {
+			if fps[i], err = r.fingerprint(ctx, q, n); err != nil {
 				e = failEvent(e, err)
 			}
 		}
-		switch {
-		case e.Status != "":
-		case sc != nil && !sc.change.IsZero() && fp == sc.before[id] && r.scopable(ctx, q, n, sc.change):
-			e = r.scopedTest(ctx, n, e, q, sc.change)
-		default:
-			e = r.test(ctx, n, e, q, rel, r.opts.StoreFailures && committed)
+		if e.Status == "" {
+			scoped[i] = sc != nil && !sc.change.IsZero() && fps[i] == sc.before[id] && r.scopable(ctx, q, n, sc.change)
+			if !scoped[i] {
+				whole = append(whole, id)
+			}
 		}
+		e.Seconds = time.Since(began).Seconds()
+		events[i] = e
+	}
+	pre := r.countTogether(ctx, q, whole, rel)
+	for i, id := range tests {
+		n, e, fp := r.res.Nodes[id], events[i], fps[i]
+		began := time.Now()
+		guarded(ctx, q, func() bool {
+			switch {
+			case e.Status != "":
+			case scoped[i]:
+				e = r.scopedTest(ctx, n, e, q, sc.change)
+			default:
+				e = r.test(ctx, n, e, q, rel, r.opts.StoreFailures && committed, pre)
+			}
+			return e.Status != StatusError
+		})
 		if !committed && r.opts.StoreFailures && e.Status == StatusFail {
 			e.Message += "\nfailing rows not stored: they were in the incremental change, which was rolled back"
 		}
-		e.Seconds = time.Since(began).Seconds()
+		e.Seconds += time.Since(began).Seconds() + pre[id].Seconds
 		r.mu.Lock()
 		r.audited[id] = e
 		r.mu.Unlock()
@@ -190,23 +211,29 @@ func judge(n *compiler.Node, e Event, count int64) Event {
 	return e
 }
 
-// test runs one data test against rel and counts its failing rows; with store, the failing
-// rows of a failed or warning test are kept in the audit schema.
-func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier, rel compiler.Relation, store bool) Event {
+// test runs one data test against rel and counts its failing rows, unless its outcome is
+// in pre (countTogether); with store, the failing rows of a failed or warning test are kept
+// in the audit schema.
+func (r *Runner) test(ctx context.Context, n *compiler.Node, e Event, q querier, rel compiler.Relation, store bool,
+	pre map[string]Event) Event {
 	t := r.toDataTest(n, rel)
-	sql, err := datatest.CountSQL(t)
-	if err != nil {
-		return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
+	if p, ok := pre[n.ID]; ok {
+		e = decided(e, p)
+	} else {
+		sql, err := datatest.CountSQL(t)
+		if err != nil {
+			return failEvent(e, fmt.Errorf("%s: %w", n.Test.Pos, err))
+		}
+		if pe, ok := r.prove(ctx, n, e, q, t); ok {
+			return pe
+		}
+		count, err := queryOne[int64](ctx, q, sql)
+		if err != nil {
+			return failEvent(e, located(n, err))
+		}
+		e = judge(n, e, count)
 	}
-	if pe, ok := r.prove(ctx, n, e, q, t); ok {
-		return pe
-	}
-	count, err := queryOne[int64](ctx, q, sql)
-	if err != nil {
-		return failEvent(e, located(n, err))
-	}
-	e = judge(n, e, count)
-	if store && count > 0 {
+	if count := e.Failures; store && count > 0 {
 		audit := datatest.Relation{Schema: r.opts.AuditSchema, Name: n.Name}
 		stmts, err := datatest.StoreFailuresSQL(t, audit)
 		if err != nil {

@@ -77,6 +77,31 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenBatch: the shared scan of every golden case that can share one.
+func TestGoldenBatch(t *testing.T) {
+	var shared []Test
+	for _, c := range goldenCases {
+		if Batchable(c.test) {
+			shared = append(shared, c.test)
+		} else if _, err := BatchCountSQL([]Test{c.test}); err == nil {
+			t.Errorf("%s: BatchCountSQL accepted a kind that cannot share a scan", c.name)
+		}
+	}
+	q, err := BatchCountSQL(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "batch.golden"), q+";\n")
+	other := Test{Kind: NotNull, Relation: Relation{Schema: "dm", Name: "other"}, Column: "x"}
+	if _, err := BatchCountSQL(append(shared, other)); err == nil {
+		t.Error("BatchCountSQL accepted tests of two relations")
+	}
+	sub := Test{Kind: ExpressionIsTrue, Relation: sager, Args: map[string]any{"expression": "n IN (SELECT 1)"}}
+	if Batchable(sub) {
+		t.Error("an expression with a subquery may not share a scan")
+	}
+}
+
 func TestValidationErrors(t *testing.T) {
 	col := func(kind string, args map[string]any) Test {
 		return Test{Kind: kind, Relation: sager, Column: "c", Args: args}

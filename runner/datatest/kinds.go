@@ -33,7 +33,12 @@ func init() {
 
 // notNullSQL: rows whose column is NULL.
 func notNullSQL(t Test) string {
-	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE flis_t.%s IS NULL", from(t), pgsql.QuoteIdent(t.Column))
+	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE %s", from(t), notNullFails(t))
+}
+
+// notNullFails is the condition under which a row (flis_t) fails not_null.
+func notNullFails(t Test) string {
+	return "flis_t." + pgsql.QuoteIdent(t.Column) + " IS NULL"
 }
 
 // uniqueSQL: one row per duplicated key, with its count. GROUP BY puts NULLs in one group,
@@ -49,9 +54,16 @@ func uniqueSQL(t Test) string {
 // judged here; that is not_null's job.
 func acceptedValuesSQL(t Test) string {
 	col := "flis_t." + pgsql.QuoteIdent(t.Column)
+	return fmt.Sprintf("SELECT %s AS value, count(*) AS n_records\nFROM %s AS flis_t\nWHERE %s\nGROUP BY %s",
+		col, from(t), acceptedValuesFails(t), col)
+}
+
+// acceptedValuesFails is the condition under which a row (flis_t) holds a value outside
+// the list.
+func acceptedValuesFails(t Test) string {
+	col := "flis_t." + pgsql.QuoteIdent(t.Column)
 	lits, _ := valueLiterals(t)
-	return fmt.Sprintf("SELECT %s AS value, count(*) AS n_records\nFROM %s AS flis_t\nWHERE %s IS NOT NULL AND %s NOT IN (%s)\nGROUP BY %s",
-		col, from(t), col, col, strings.Join(lits, ", "), col)
+	return fmt.Sprintf("%s IS NOT NULL AND %s NOT IN (%s)", col, col, strings.Join(lits, ", "))
 }
 
 // relationshipsSQL: child rows whose value has no parent row. NULL children pass: a
@@ -67,21 +79,32 @@ func relationshipsSQL(t Test) string {
 // expressionSQL: rows where the expression is false. As in dbt, a NULL result passes;
 // write `coalesce(expr, false)` to fail on NULL.
 func expressionSQL(t Test) string {
+	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE %s", from(t), expressionFails(t))
+}
+
+// expressionFails is the condition under which a row fails expression_is_true.
+func expressionFails(t Test) string {
 	expr, _ := t.Args["expression"].(string)
-	return fmt.Sprintf("SELECT *\nFROM %s AS flis_t\nWHERE NOT (\n%s\n)", from(t), strings.TrimSpace(expr))
+	return fmt.Sprintf("NOT (\n%s\n)", strings.TrimSpace(expr))
 }
 
 // rowCountSQL: one row carrying the count when it is outside [min, max].
 func rowCountSQL(t Test) string {
+	return fmt.Sprintf("SELECT flis_c.row_count\nFROM (SELECT count(*) AS row_count FROM %s AS flis_t) AS flis_c\nWHERE %s",
+		from(t), rowCountFails(t, "flis_c.row_count"))
+}
+
+// rowCountFails is the condition under which the count (an SQL expression) is outside
+// [min, max].
+func rowCountFails(t Test, count string) string {
 	var conds []string
 	if n, ok, _ := intArg(t, "min"); ok {
-		conds = append(conds, fmt.Sprintf("flis_c.row_count < %d", n))
+		conds = append(conds, fmt.Sprintf("%s < %d", count, n))
 	}
 	if n, ok, _ := intArg(t, "max"); ok {
-		conds = append(conds, fmt.Sprintf("flis_c.row_count > %d", n))
+		conds = append(conds, fmt.Sprintf("%s > %d", count, n))
 	}
-	return fmt.Sprintf("SELECT flis_c.row_count\nFROM (SELECT count(*) AS row_count FROM %s AS flis_t) AS flis_c\nWHERE %s",
-		from(t), strings.Join(conds, " OR "))
+	return strings.Join(conds, " OR ")
 }
 
 // recencySQL: one row carrying the newest value when it is older than max_age, or NULL when

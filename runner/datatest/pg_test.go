@@ -2,6 +2,7 @@ package datatest
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -33,7 +34,7 @@ func TestPGFailures(t *testing.T) {
 	}
 	f := Relation{Schema: "dm", Name: "f"}
 	audit := Relation{Schema: "dm", Name: "audit_failures"}
-	for _, c := range []struct {
+	cases := []struct {
 		name string
 		test Test
 		want int
@@ -56,7 +57,15 @@ func TestPGFailures(t *testing.T) {
 		{"recency empty", Test{Kind: Recency, Relation: Relation{"dm", "empty"}, Args: map[string]any{"column": "d", "max_age": "1 year"}}, 1},
 		{"singular", Test{Kind: Singular, SQL: "SELECT * FROM dm.f WHERE n < 0; -- negative"}, 1},
 		{"singular where", Test{Kind: Singular, SQL: "SELECT * FROM dm.f", Where: "id > 1"}, 2},
-	} {
+		{"accepted_values where", Test{Kind: AcceptedValues, Relation: f, Column: "status", Where: "n > 1",
+			Args: map[string]any{"values": []any{"Åben"}}}, 1},
+		{"accepted_values two values", Test{Kind: AcceptedValues, Relation: f, Column: "k",
+			Args: map[string]any{"values": []any{"b"}}}, 1}, // 'a' twice: one value
+		{"expression where", Test{Kind: ExpressionIsTrue, Relation: f, Where: "id IS NOT NULL",
+			Args: map[string]any{"expression": "n > 1 -- a comment"}}, 1},
+		{"row_count where", Test{Kind: RowCount, Relation: f, Where: "n > 0", Args: map[string]any{"max": 2}}, 1},
+	}
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			q, err := CountSQL(c.test)
 			wantCount(t, ctx, conn, q, err, c.want)
@@ -71,6 +80,34 @@ func TestPGFailures(t *testing.T) {
 			}
 			wantCount(t, ctx, conn, "SELECT count(*) FROM dm.audit_failures", nil, c.want)
 		})
+	}
+	// The tests of dm.f that can share a scan, counted in one: each column must say what
+	// the test's own query says.
+	var shared []Test
+	var want []int64
+	for _, c := range cases {
+		if Batchable(c.test) && c.test.Relation == f {
+			shared = append(shared, c.test)
+			want = append(want, int64(c.want))
+		}
+	}
+	if len(shared) < 8 {
+		t.Fatalf("only %d tests share the scan", len(shared))
+	}
+	q, err := BatchCountSQL(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]int64, len(shared))
+	dest := make([]any, len(shared))
+	for i := range got {
+		dest[i] = &got[i]
+	}
+	if err := conn.QueryRow(ctx, q, pgx.QueryExecModeSimpleProtocol).Scan(dest...); err != nil {
+		t.Fatalf("%v\n%s", err, q)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("shared scan counted %v, the tests one by one %v\n%s", got, want, q)
 	}
 }
 

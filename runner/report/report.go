@@ -95,6 +95,8 @@ func detail(e runner.Event) string {
 		return "PASS, " + e.Message + ", in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "":
 		return "PASS on " + e.Scope + " in " + t
+	case e.Kind == "test" && e.Status == runner.StatusPass && e.SharedScan > 1:
+		return fmt.Sprintf("PASS, scan shared by %d tests, in %s", e.SharedScan, t)
 	case e.Kind == "test" && e.Status == runner.StatusPass:
 		return "PASS in " + t
 	case e.Kind == "test" && e.Scope != "":

@@ -33,6 +33,11 @@ func scoped(e runner.Event) runner.Event {
 	return e
 }
 
+func shared(e runner.Event, n int) runner.Event {
+	e.SharedScan = n
+	return e
+}
+
 func TestLine(t *testing.T) {
 	tests := []struct {
 		name string
@@ -57,6 +62,9 @@ func TestLine(t *testing.T) {
 		{"a test the catalog proves says how",
 			finish(2, 9, "test", "test unique", "unique_u", runner.StatusPass, 0, 0, 0.01, "proven by primary key u_pkey (id)"),
 			"2 of 9 PASS  test unique       unique_u ........................................ [PASS, proven by primary key u_pkey (id), in 0.01s]"},
+		{"a test counted in a shared scan says with how many",
+			shared(finish(2, 9, "test", "test not_null", "not_null_f_a", runner.StatusPass, 0, 0, 1.25, ""), 6),
+			"2 of 9 PASS  test not_null     not_null_f_a .................................... [PASS, scan shared by 6 tests, in 1.25s]"},
 		{"a test of an incremental change says so",
 			scoped(finish(2, 9, "test", "test unique", "unique_fact_id", runner.StatusPass, 0, 0, 0.02, "")),
 			"2 of 9 PASS  test unique       unique_fact_id .................................. [PASS on changed rows in 0.02s]"},
