@@ -7,7 +7,7 @@
 -- Ties on registrering_tid are ordered check-out last, then by status_kode, so the result
 -- never depends on the physical row order.
 --
--- Incremental by range on dato (month granularity, lookback 1): intervals never cross a day,
+-- Incremental by range on dato (month granularity, lookback 0): intervals never cross a day,
 -- and a day's fuldtidsbørn comes from the placement of its own month, so each month is
 -- computed from that month's registrations and placements only.
 WITH ordnet AS (
