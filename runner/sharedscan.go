@@ -24,12 +24,18 @@ type sharedScan struct {
 
 // countTogether decides ahead of their turns the tests among ids (all of relation rel, read
 // through q) that need no scan of their own: those the catalog proves, and the others that
-// can share a scan, counted in one when there are two or more. The outcomes carry Status,
-// Failures, Message and SharedScan (see decided); the first counted one also carries the
-// scan's time. A test missing from the result runs alone, as before: that includes every
-// test of a shared scan that failed, so an error is reported by the test that caused it.
-func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel compiler.Relation) map[string]Event {
+// can share a scan, counted in one when there are two or more. With a change (the audits
+// scoped to an incremental change, see scopedTest), the tests count the change's rows
+// instead of rel's. The outcomes carry Status, Failures, Message, Scope and SharedScan (see
+// decided); the first counted one also carries the scan's time. A test missing from the
+// result runs alone, as before: that includes every test of a shared scan that failed, so
+// an error is reported by the test that caused it.
+func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel, change compiler.Relation) map[string]Event {
 	out := map[string]Event{}
+	base := Event{}
+	if !change.IsZero() {
+		base.Scope = ScopeChange
+	}
 	var counted []string
 	var tests []datatest.Test
 	for _, id := range ids {
@@ -38,7 +44,15 @@ func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel
 		if !datatest.Batchable(t) || datatest.Validate(t) != nil {
 			continue
 		}
-		if pe, ok := r.prove(ctx, n, Event{}, q, t); ok {
+		var pe Event
+		var proven bool
+		if change.IsZero() {
+			pe, proven = r.prove(ctx, n, base, q, t)
+		} else {
+			pe, proven = r.proveBy(ctx, n, base, q, t, datatest.ChangeProof)
+			t.Relation = datatest.Relation{Schema: change.Schema, Name: change.Name}
+		}
+		if proven {
 			out[id] = pe
 			continue
 		}
@@ -62,7 +76,7 @@ func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel
 		return out
 	}
 	for i, id := range counted {
-		e := judge(r.res.Nodes[id], Event{}, counts[i])
+		e := judge(r.res.Nodes[id], base, counts[i])
 		e.SharedScan = len(tests)
 		if i == 0 {
 			e.Seconds = time.Since(began).Seconds()
@@ -109,7 +123,7 @@ func guarded(ctx context.Context, q querier, f func() bool) bool {
 
 // decided puts the outcome p, decided ahead by countTogether, on the test's event e.
 func decided(e, p Event) Event {
-	e.Status, e.Failures, e.Message, e.SharedScan = p.Status, p.Failures, p.Message, p.SharedScan
+	e.Status, e.Failures, e.Message, e.Scope, e.SharedScan = p.Status, p.Failures, p.Message, p.Scope, p.SharedScan
 	return e
 }
 
@@ -149,7 +163,7 @@ func (r *Runner) siblingScan(ctx context.Context, n *compiler.Node) map[string]E
 			ids = append(ids, id)
 		}
 	}
-	s.outcomes = r.countTogether(ctx, r.db, ids, r.testedRelation(n))
+	s.outcomes = r.countTogether(ctx, r.db, ids, r.testedRelation(n), compiler.Relation{})
 	return s.outcomes
 }
 

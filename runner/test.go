@@ -73,7 +73,7 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 	events := make([]Event, len(tests))
 	fps := make([]string, len(tests))
 	scoped := make([]bool, len(tests))
-	var whole []string
+	var whole, onChange []string
 	for i, id := range tests {
 		n := r.res.Nodes[id]
 		began := time.Now()
@@ -86,20 +86,29 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 		}
 		if e.Status == "" {
 			scoped[i] = sc != nil && !sc.change.IsZero() && fps[i] == sc.before[id] && r.scopable(ctx, q, n, sc.change)
-			if !scoped[i] {
+			if scoped[i] {
+				onChange = append(onChange, id)
+			} else {
 				whole = append(whole, id)
 			}
 		}
 		e.Seconds = time.Since(began).Seconds()
 		events[i] = e
 	}
-	pre := r.countTogether(ctx, q, whole, rel)
+	pre := r.countTogether(ctx, q, whole, rel, compiler.Relation{})
+	if len(onChange) > 0 {
+		for id, p := range r.countTogether(ctx, q, onChange, r.testedRelation(r.res.Nodes[onChange[0]]), sc.change) {
+			pre[id] = p
+		}
+	}
 	for i, id := range tests {
 		n, e, fp := r.res.Nodes[id], events[i], fps[i]
 		began := time.Now()
 		guarded(ctx, q, func() bool {
 			switch {
 			case e.Status != "":
+			case scoped[i] && pre[id].Status != "":
+				e = decided(e, pre[id])
 			case scoped[i]:
 				e = r.scopedTest(ctx, n, e, q, sc.change)
 			default:

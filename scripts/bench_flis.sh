@@ -63,12 +63,31 @@ rows=$(psql "$FLIS_DSN" -Atqc "SELECT (SELECT count(*) FROM dsa.cpr_person) || '
 	(SELECT count(*) FROM dsa.dream_uge) || ' dream_uge rows, data to ' || (SELECT max(uge_start) FROM dsa.dream_uge)")
 echo "sample: $rows"
 
+# settle runs VACUUM (not timed) and waits until autovacuum has been idle for 15 s (at most
+# 15 minutes), before each timed step. A build leaves tens of millions of fresh rows, and
+# autovacuum, throttled, works through them for many minutes: a step started at once
+# shares the 2 cores with it (once, two autovacuum workers ran through a whole incremental
+# build). A monthly build starts on a warehouse that has had weeks to vacuum; so does every
+# step here, full builds included.
+settle() {
+	local t0 quiet=0 n
+	t0=$(date +%s)
+	psql "$FLIS_DSN" -Xq -c "VACUUM" >/dev/null
+	while [ "$quiet" -lt 3 ] && [ $(($(date +%s) - t0)) -lt 900 ]; do
+		n=$(psql "$FLIS_DSN" -XAtqc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+		if [ "$n" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+		sleep 5
+	done
+	echo "  (vacuumed, autovacuum idle after $(($(date +%s) - t0)) s)"
+}
+
 declare -A secs
 # timed NAME CMD...: runs CMD, keeps its output in $log/NAME.log, stores the wall time.
 timed() {
 	local name=$1
 	shift
 	local t0 t1
+	settle
 	t0=$(date +%s.%N)
 	if ! "$@" >"$log/$name.log" 2>&1; then
 		echo "FAILED: $name ($*)"

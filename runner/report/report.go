@@ -93,6 +93,8 @@ func detail(e runner.Event) string {
 		return "ERROR in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass && strings.HasPrefix(e.Message, "proven by "):
 		return "PASS, " + e.Message + ", in " + t
+	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "" && e.SharedScan > 1:
+		return fmt.Sprintf("PASS on %s, scan shared by %d tests, in %s", e.Scope, e.SharedScan, t)
 	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "":
 		return "PASS on " + e.Scope + " in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass && e.SharedScan > 1:
