@@ -96,7 +96,7 @@ func Run(ctx context.Context, res *compiler.Result, db DB, opts Options) (*RunRe
 		opts.Threads = 1
 	}
 	r := &Runner{res: res, db: db, opts: opts, audited: map[string]Event{}, published: map[string]auditScope{},
-		planner: materialize.Planner{LockTimeout: opts.LockTimeout}}
+		scans: map[string]*sharedScan{}, planner: materialize.Planner{LockTimeout: opts.LockTimeout}}
 	r.selected = make(map[string]bool, len(opts.Selected))
 	for _, id := range opts.Selected {
 		r.selected[id] = true

@@ -24,13 +24,23 @@ type sharedScan struct {
 
 // countTogether decides ahead of their turns the tests among ids (all of relation rel, read
 // through q) that need no scan of their own: those the catalog proves, and the others that
-// can share a scan, counted in one when there are two or more. With a change (the audits
-// scoped to an incremental change, see scopedTest), the tests count the change's rows
-// instead of rel's. The outcomes carry Status, Failures, Message, Scope and SharedScan (see
-// decided); the first counted one also carries the scan's time. A test missing from the
-// result runs alone, as before: that includes every test of a shared scan that failed, so
-// an error is reported by the test that caused it.
+// can share a scan, counted in one. With fewer than two such tests nothing is decided:
+// each runs alone and tries its proof there, once. With a change (the audits scoped to an
+// incremental change, see scopedTest), the tests count the change's rows instead of rel's.
+// The outcomes carry Status, Failures, Message, Scope and SharedScan (see decided); the
+// first counted one also carries the scan's time. A test missing from the result runs
+// alone, as before: that includes every test of a shared scan that failed, so an error is
+// reported by the test that caused it.
 func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel, change compiler.Relation) map[string]Event {
+	var candidates []string
+	for _, id := range ids {
+		if t := r.toDataTest(r.res.Nodes[id], rel); datatest.Batchable(t) && datatest.Validate(t) == nil {
+			candidates = append(candidates, id)
+		}
+	}
+	if len(candidates) < 2 {
+		return nil
+	}
 	out := map[string]Event{}
 	base := Event{}
 	if !change.IsZero() {
@@ -38,12 +48,9 @@ func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel
 	}
 	var counted []string
 	var tests []datatest.Test
-	for _, id := range ids {
+	for _, id := range candidates {
 		n := r.res.Nodes[id]
 		t := r.toDataTest(n, rel)
-		if !datatest.Batchable(t) || datatest.Validate(t) != nil {
-			continue
-		}
 		var pe Event
 		var proven bool
 		if change.IsZero() {
@@ -59,9 +66,11 @@ func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel
 		counted = append(counted, id)
 		tests = append(tests, t)
 	}
-	if len(tests) < 2 {
+	if len(tests) == 0 {
 		return out
 	}
+	// One test left unproven is counted here too (a one-column query), so that its proof,
+	// already tried, is not tried again when it runs.
 	sql, err := datatest.BatchCountSQL(tests)
 	if err != nil {
 		return out
@@ -77,7 +86,9 @@ func (r *Runner) countTogether(ctx context.Context, q querier, ids []string, rel
 	}
 	for i, id := range counted {
 		e := judge(r.res.Nodes[id], base, counts[i])
-		e.SharedScan = len(tests)
+		if len(tests) > 1 {
+			e.SharedScan = len(tests)
+		}
 		if i == 0 {
 			e.Seconds = time.Since(began).Seconds()
 		}
@@ -135,9 +146,6 @@ func (r *Runner) siblingScan(ctx context.Context, n *compiler.Node) map[string]E
 		return nil
 	}
 	r.mu.Lock()
-	if r.scans == nil {
-		r.scans = map[string]*sharedScan{}
-	}
 	s, running := r.scans[n.Test.Attached]
 	if !running {
 		s = &sharedScan{done: make(chan struct{})}

@@ -95,7 +95,10 @@ func (r *Runner) audit(ctx context.Context, q querier, tests []string, rel compi
 		e.Seconds = time.Since(began).Seconds()
 		events[i] = e
 	}
-	pre := r.countTogether(ctx, q, whole, rel, compiler.Relation{})
+	pre := map[string]Event{}
+	for id, p := range r.countTogether(ctx, q, whole, rel, compiler.Relation{}) {
+		pre[id] = p
+	}
 	if len(onChange) > 0 {
 		for id, p := range r.countTogether(ctx, q, onChange, r.testedRelation(r.res.Nodes[onChange[0]]), sc.change) {
 			pre[id] = p

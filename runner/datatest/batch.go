@@ -70,7 +70,7 @@ func batchColumn(t Test) string {
 		fails = fmt.Sprintf("CASE WHEN %s\n THEN %s END", t.Where, fails)
 	}
 	if t.Kind == AcceptedValues {
-		return fmt.Sprintf("count(DISTINCT flis_t.%s) FILTER (WHERE %s)", quoteList([]string{t.Column}, ""), fails)
+		return fmt.Sprintf("count(DISTINCT %s) FILTER (WHERE %s)", testedColumn(t), fails)
 	}
 	return fmt.Sprintf("count(*) FILTER (WHERE %s)", fails)
 }

@@ -38,7 +38,12 @@ func notNullSQL(t Test) string {
 
 // notNullFails is the condition under which a row (flis_t) fails not_null.
 func notNullFails(t Test) string {
-	return "flis_t." + pgsql.QuoteIdent(t.Column) + " IS NULL"
+	return testedColumn(t) + " IS NULL"
+}
+
+// testedColumn is the column a column-level test sits on, on the tested rows flis_t.
+func testedColumn(t Test) string {
+	return "flis_t." + pgsql.QuoteIdent(t.Column)
 }
 
 // uniqueSQL: one row per duplicated key, with its count. GROUP BY puts NULLs in one group,
@@ -53,7 +58,7 @@ func uniqueSQL(t Test) string {
 // acceptedValuesSQL: one row per value outside the list, with its count. NULL is not
 // judged here; that is not_null's job.
 func acceptedValuesSQL(t Test) string {
-	col := "flis_t." + pgsql.QuoteIdent(t.Column)
+	col := testedColumn(t)
 	return fmt.Sprintf("SELECT %s AS value, count(*) AS n_records\nFROM %s AS flis_t\nWHERE %s\nGROUP BY %s",
 		col, from(t), acceptedValuesFails(t), col)
 }
@@ -61,7 +66,7 @@ func acceptedValuesSQL(t Test) string {
 // acceptedValuesFails is the condition under which a row (flis_t) holds a value outside
 // the list.
 func acceptedValuesFails(t Test) string {
-	col := "flis_t." + pgsql.QuoteIdent(t.Column)
+	col := testedColumn(t)
 	lits, _ := valueLiterals(t)
 	return fmt.Sprintf("%s IS NOT NULL AND %s NOT IN (%s)", col, col, strings.Join(lits, ", "))
 }
@@ -71,7 +76,7 @@ func acceptedValuesFails(t Test) string {
 func relationshipsSQL(t Test) string {
 	to, _ := relationArg(t, "to")
 	field, _ := t.Args["field"].(string)
-	col := "flis_t." + pgsql.QuoteIdent(t.Column)
+	col := testedColumn(t)
 	return fmt.Sprintf("SELECT flis_t.*\nFROM %s AS flis_t\nWHERE %s IS NOT NULL\n  AND NOT EXISTS (SELECT FROM %s AS flis_p WHERE flis_p.%s = %s)",
 		from(t), col, to, pgsql.QuoteIdent(field), col)
 }

@@ -93,14 +93,16 @@ func detail(e runner.Event) string {
 		return "ERROR in " + t
 	case e.Kind == "test" && e.Status == runner.StatusPass && strings.HasPrefix(e.Message, "proven by "):
 		return "PASS, " + e.Message + ", in " + t
-	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "" && e.SharedScan > 1:
-		return fmt.Sprintf("PASS on %s, scan shared by %d tests, in %s", e.Scope, e.SharedScan, t)
-	case e.Kind == "test" && e.Status == runner.StatusPass && e.Scope != "":
-		return "PASS on " + e.Scope + " in " + t
-	case e.Kind == "test" && e.Status == runner.StatusPass && e.SharedScan > 1:
-		return fmt.Sprintf("PASS, scan shared by %d tests, in %s", e.SharedScan, t)
 	case e.Kind == "test" && e.Status == runner.StatusPass:
-		return "PASS in " + t
+		// "PASS", "PASS on changed rows", either with ", scan shared by 6 tests,", then the time.
+		d := "PASS"
+		if e.Scope != "" {
+			d += " on " + e.Scope
+		}
+		if e.SharedScan > 1 {
+			d += fmt.Sprintf(", scan shared by %d tests,", e.SharedScan)
+		}
+		return d + " in " + t
 	case e.Kind == "test" && e.Scope != "":
 		return fmt.Sprintf("%s %s failing in %s", Thousands(e.Failures), e.Scope, t)
 	case e.Kind == "test":
